@@ -1,0 +1,1 @@
+"""The exposure scanner: finds what social-media posts reveal to an outsider."""

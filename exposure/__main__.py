@@ -1,0 +1,5 @@
+import sys
+
+from exposure.cli import main
+
+sys.exit(main())
