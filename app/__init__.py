@@ -1,0 +1,1 @@
+"""The Streamlit application: pages, sign-in, accounts, storage and translations."""
