@@ -1,0 +1,1 @@
+"""Streamlit user interface: sign-in, navigation, shared components and the pages."""
