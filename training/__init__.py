@@ -1,0 +1,111 @@
+"""The course domain: training modules as content files, grading, progress, certificates.
+
+Imports no Streamlit; the UI and the CLI both call what is exported here.
+"""
+
+from training.aggregates import (
+    DepartmentSummary,
+    EmployeeResult,
+    departments_csv,
+    summarise_departments,
+)
+from training.certificate import (
+    Certificate,
+    certificate_pdf,
+    certificate_status,
+    is_valid_code_format,
+    issue_certificate,
+    new_verification_code,
+    normalise_code,
+)
+from training.content import (
+    ContentError,
+    ContentIssue,
+    load_modules,
+    validate_content,
+)
+from training.grading import (
+    ChoiceAnswer,
+    RewriteAnswer,
+    Span,
+    SpotAnswer,
+    answer_from_dict,
+    answer_to_dict,
+    grade,
+    grade_choice,
+    grade_make_it_safe,
+    grade_scenario,
+    grade_spot_the_leak,
+    spans_from_phrases,
+    word_spans,
+)
+from training.module import (
+    AcknowledgementStep,
+    ExerciseStep,
+    LessonStep,
+    Module,
+    Step,
+)
+from training.placeholders import fill, placeholder_values
+from training.progress import (
+    AttemptsExhausted,
+    LearnerProgress,
+    ModuleOutcome,
+    ProgressError,
+    acknowledge,
+    course_complete,
+    finish_attempt,
+    record_answer,
+    score_history,
+    set_position,
+    start_or_resume,
+)
+
+__all__ = [
+    "AcknowledgementStep",
+    "AttemptsExhausted",
+    "Certificate",
+    "ChoiceAnswer",
+    "ContentError",
+    "ContentIssue",
+    "DepartmentSummary",
+    "EmployeeResult",
+    "ExerciseStep",
+    "LearnerProgress",
+    "LessonStep",
+    "Module",
+    "ModuleOutcome",
+    "ProgressError",
+    "RewriteAnswer",
+    "Span",
+    "SpotAnswer",
+    "Step",
+    "acknowledge",
+    "answer_from_dict",
+    "answer_to_dict",
+    "certificate_pdf",
+    "certificate_status",
+    "course_complete",
+    "departments_csv",
+    "fill",
+    "finish_attempt",
+    "grade",
+    "grade_choice",
+    "grade_make_it_safe",
+    "grade_scenario",
+    "grade_spot_the_leak",
+    "is_valid_code_format",
+    "issue_certificate",
+    "load_modules",
+    "new_verification_code",
+    "normalise_code",
+    "placeholder_values",
+    "record_answer",
+    "score_history",
+    "set_position",
+    "spans_from_phrases",
+    "start_or_resume",
+    "summarise_departments",
+    "validate_content",
+    "word_spans",
+]
