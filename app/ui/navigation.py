@@ -70,6 +70,14 @@ PAGES: tuple[PageSpec, ...] = (
         "training", "training.py", "nav.training", ":material/school:", "nav.section.mine", EVERYONE
     ),
     PageSpec(
+        "conduct-rules-acknowledge",
+        "acknowledge_rules.py",
+        "nav.acknowledge_rules",
+        ":material/task_alt:",
+        "nav.section.mine",
+        EVERYONE,
+    ),
+    PageSpec(
         "privacy",
         "privacy.py",
         "nav.privacy",
