@@ -108,3 +108,17 @@ def render(messages: dict[str, dict[str, str]], key: str, params: dict) -> dict[
 def rendered(messages: dict[str, dict[str, str]]):
     """`rendered(key, params)` -> {"nl": text, "en": text}."""
     return lambda key, params: render(messages, key, params)
+
+
+@pytest.fixture
+def add_person(backend_storage: Storage):
+    """`add_person(name, role="employee", department=None)`: a new account on backend_storage."""
+    made: list[User] = []
+
+    def add(name: str, role: str = "employee", department: str | None = None) -> User:
+        email = f"{name.lower().replace(' ', '.')}.{len(made)}@noordchem.example"
+        user = backend_storage.add_user(email=email, name=name, role=role, department=department)
+        made.append(user)
+        return user
+
+    return add
