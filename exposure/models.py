@@ -34,7 +34,8 @@ class Post:
     id: str
     text: str
     lang: str | None = None  # "nl", "en" or None when unknown
-    platform: str | None = None  # "x", "facebook", "instagram", "linkedin", "mastodon", "bluesky", "csv", "sample"
+    # "x", "facebook", "instagram", "linkedin", "mastodon", "bluesky", "csv", "jsonl", "sample"
+    platform: str | None = None
     created_at: datetime | None = None  # timezone-aware where the source says so
     url: str | None = None
     author: str | None = None  # handle or persona id, for dossiers
@@ -56,6 +57,7 @@ class Finding:
     source: str  # which part found it: "identifier", "lexicon", "profile", "ner"
     confidence: float  # 0..1
     explanation: str  # why it matters to a criminal, in the requested UI language
+    kind: str = "default"  # subtype within the label ("phone", "weakness", ...); drives risk rules
 
     def to_dict(self) -> dict:
         return asdict(self)

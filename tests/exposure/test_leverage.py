@@ -1,0 +1,33 @@
+import pytest
+
+from exposure.recognizers import leverage
+
+
+def found(text: str, lang: str) -> list[str]:
+    return [text[c.start : c.end] for c in leverage.find(text, lang)]
+
+
+@pytest.mark.parametrize(
+    "text, span, lang",
+    [
+        ("ik heb €12.000 gokschuld", "€12.000 gokschuld", "nl"),
+        ("mijn baas kan de pot op", "baas kan de pot op", "nl"),
+        ("de deurwaarder stond weer voor de deur", "deurwaarder", "nl"),
+        ("need cash fast, any ideas", "need cash fast", "en"),
+        ("behind on the rent again", "behind on the rent", "en"),
+    ],
+)
+def test_personal_vulnerabilities(text: str, span: str, lang: str) -> None:
+    assert span in found(text, lang)
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("de voetbalclub heeft miljoenen schulden", "nl"),
+        ("the council's debts keep growing, says the news", "en"),
+        ("het is mijn schuld dat we te laat waren", "nl"),
+    ],
+)
+def test_debts_of_others_and_fault_are_not_leverage(text: str, lang: str) -> None:
+    assert found(text, lang) == []
