@@ -1,6 +1,6 @@
 """Scanner speed and memory, and a side-by-side with Microsoft Presidio on identifiers.
 
-    python benchmarks/scan_throughput.py [--posts data/sample_posts/posts.jsonl]
+    python benchmarks/scan.py [--posts data/sample_posts/posts.jsonl]
                                          [--split test] [--repeat 3] [--no-presidio]
 
 Throughput and latency are measured on --posts (default: the sample posts); the
