@@ -14,25 +14,10 @@ import phonenumbers
 from stdnum import iban, iso6346
 from stdnum.nl import bsn
 
+from exposure.recognizers.licence_plate import SIDECODES
+
 # Letters the RDW issues on plates: no vowels, and no C, M, Q, W, Y in current series.
 PLATE_LETTERS = "BDFGHJKLNPRSTVXZ"
-# RDW side codes 1-14: X = letter, 9 = digit.
-SIDECODES = (
-    "XX-99-99",
-    "99-99-XX",
-    "99-XX-99",
-    "XX-99-XX",
-    "XX-XX-99",
-    "99-XX-XX",
-    "99-XXX-9",
-    "9-XXX-99",
-    "XX-999-X",
-    "X-999-XX",
-    "XXX-99-X",
-    "X-99-XXX",
-    "9-XX-999",
-    "999-XX-9",
-)
 # Fictional owner codes for the estate's container operators.
 CONTAINER_OWNERS = ("NCHU", "DPLU", "EHTU", "OSTU", "GSPU", "EMSU", "DZLU", "WADU", "NRDU")
 BANK_CODES = ("ABNA", "INGB", "RABO", "SNSB", "TRIO", "ASNB", "KNAB", "BUNQ")
