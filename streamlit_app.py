@@ -6,7 +6,7 @@ Builds the navigation from the signed-in user's role; everything else lives in a
 import streamlit as st
 
 from app.i18n import t
-from app.ui import components, navigation, services, session
+from app.ui import components, navigation, notices_training, services, session
 
 storage = services.storage_or_stop(session.lang(None))
 user = session.current_user(storage)
@@ -19,5 +19,6 @@ st.set_page_config(page_title=t("app.title", lang), page_icon=":material/shield_
 page = navigation.build_navigation(user, lang, gate=gate)
 if gate is None and user is not None:
     components.sidebar(storage, user, lang)
+    notices_training.show_training_notices(storage, user, lang)
 components.show_flashes()
 page.run()

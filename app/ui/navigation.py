@@ -157,6 +157,14 @@ PAGES: tuple[PageSpec, ...] = (
         "nav.section.admin",
         ADMIN_ONLY,
     ),
+    PageSpec(
+        "admin-certificates",
+        "admin_certificates.py",
+        "training.admin_certificates.nav",
+        ":material/verified:",
+        "nav.section.admin",
+        ADMIN_ONLY,
+    ),
 )
 
 # Shown instead of the menu when nobody is signed in or a password must be changed.

@@ -21,7 +21,13 @@ EMPLOYEE_PAGES = {
     "account",
 }
 HR_PAGES = EMPLOYEE_PAGES | {"hr-overview", "conduct-rules", "company-profile", "hr-scan"}
-ADMIN_PAGES = HR_PAGES | {"admin-users", "admin-import", "admin-settings", "audit-log"}
+ADMIN_PAGES = HR_PAGES | {
+    "admin-users",
+    "admin-import",
+    "admin-settings",
+    "audit-log",
+    "admin-certificates",
+}
 
 
 def test_every_registered_page_belongs_to_a_known_role_set():
