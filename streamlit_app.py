@@ -6,7 +6,7 @@ Builds the navigation from the signed-in user's role; everything else lives in a
 import streamlit as st
 
 from app.i18n import t
-from app.ui import components, navigation, notices_training, services, session
+from app.ui import components, navigation, notices_rules, notices_training, services, session
 
 storage = services.storage_or_stop(session.lang(None))
 user = session.current_user(storage)
@@ -20,5 +20,6 @@ page = navigation.build_navigation(user, lang, gate=gate)
 if gate is None and user is not None:
     components.sidebar(storage, user, lang)
     notices_training.show_training_notices(storage, user, lang)
+    notices_rules.show_pending_prompt(storage, user, lang, page.url_path)
 components.show_flashes()
 page.run()
