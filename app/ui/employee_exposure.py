@@ -127,6 +127,7 @@ def dossier(loaded: LoadedScan, lang: str) -> None:
                     post, result = pair
                     st.caption(_when(post, lang))
                     # highlighted_html escapes the post text.
+                    # Safe: highlighted_html escapes every piece of post text.
                     st.html(highlighted_html(result.text, result.findings, lang))
                 hidden = len(item.post_ids) - MAX_POSTS_PER_ITEM
                 if hidden > 0:

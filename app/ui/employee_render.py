@@ -51,6 +51,7 @@ def risk_box(
 
 def marked_text(result: PostResult, lang: str, *, legend: bool = True) -> None:
     # highlighted_html escapes every character of the post; the markup is our own.
+    # Safe: highlighted_html and legend_html escape all post text and labels.
     st.html(highlighted_html(result.text, result.findings, lang))
     if legend and result.findings:
         st.html(legend_html((f.label for f in result.findings), lang))

@@ -142,4 +142,5 @@ def render_diff(result: RuleSetDiff, lang: str) -> None:
                     language=field_change.lang.upper(),
                 )
             )
+            # Safe: _segments_html escapes every piece of rule text.
             st.html(f"<div>{_segments_html(field_change.segments)}</div>")
