@@ -48,10 +48,18 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 SQLITE_BUSY_TIMEOUT_MS = 5000
 
 # Stored settings with their defaults, as the strings the settings table holds.
-DEFAULT_SETTINGS: dict[str, str] = {"retention_days": "30", "min_group_size": "10"}
+DEFAULT_SETTINGS: dict[str, str] = {
+    "retention_days": "30",
+    "min_group_size": "10",
+    "certificate_valid_months": "12",  # training.certificate.DEFAULT_VALID_MONTHS
+    "certificate_warn_days": "30",  # training.certificate.DEFAULT_WARN_DAYS
+}
 RETENTION_DAYS_RANGE = (1, 365)
 MIN_GROUP_SIZE_FLOOR = 5  # smaller groups would let HR single out a person
 MIN_GROUP_SIZE_CEILING = 1000
+# The same ranges app/ui/training_certificates.py clamps the stored values to.
+CERTIFICATE_VALID_MONTHS_RANGE = (1, 60)
+CERTIFICATE_WARN_DAYS_RANGE = (1, 180)
 
 # Set once, inside the transaction that creates the first account, so a second
 # first-run (another browser tab, a double click) cannot create a second admin.
@@ -898,7 +906,7 @@ class Storage:
         return default if default is not None else DEFAULT_SETTINGS.get(key)
 
     def set_setting(self, key: str, value: object) -> None:
-        """Store `value` as text; retention_days and min_group_size are range-checked."""
+        """Store `value` as text; the whole-number settings of _SETTING_RANGES are range-checked."""
         text = str(value)
         if key in _SETTING_RANGES:
             _checked_int(key, value)
@@ -1771,6 +1779,8 @@ class Storage:
 _SETTING_RANGES: dict[str, tuple[int, int]] = {
     "retention_days": RETENTION_DAYS_RANGE,
     "min_group_size": (MIN_GROUP_SIZE_FLOOR, MIN_GROUP_SIZE_CEILING),
+    "certificate_valid_months": CERTIFICATE_VALID_MONTHS_RANGE,
+    "certificate_warn_days": CERTIFICATE_WARN_DAYS_RANGE,
 }
 
 

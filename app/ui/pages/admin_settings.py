@@ -1,18 +1,54 @@
-"""Admin: how long fetched posts are kept, and the smallest group HR may see figures for."""
+"""Admin: how long fetched posts are kept, the smallest group HR may see figures for,
+and how long a training certificate is valid and how early its expiry is announced."""
 
 import streamlit as st
 
 from app import accounts
 from app.accounts import AccountError
 from app.i18n import t
-from app.storage import MIN_GROUP_SIZE_CEILING, MIN_GROUP_SIZE_FLOOR, RETENTION_DAYS_RANGE
-from app.ui import components
+from app.storage import (
+    CERTIFICATE_VALID_MONTHS_RANGE,
+    CERTIFICATE_WARN_DAYS_RANGE,
+    MIN_GROUP_SIZE_CEILING,
+    MIN_GROUP_SIZE_FLOOR,
+    RETENTION_DAYS_RANGE,
+    InvalidSetting,
+)
+from app.ui import components, training_certificates
 
 ctx = components.page_context("admin-settings")
 lang, actor, storage = ctx.lang, ctx.user, ctx.storage
 
+VALID_MONTHS = training_certificates.VALID_MONTHS_SETTING
+WARN_DAYS = training_certificates.WARN_DAYS_SETTING
+
+
+def save_certificate_setting(key: str, value: int) -> None:
+    """Store one certificate setting as accounts does for the others: admin only,
+    range-checked by storage (InvalidSetting), and written to the audit log."""
+    admin = accounts.require_admin(storage, actor)
+    before = storage.get_setting(key)
+    storage.set_setting(key, value)
+    storage.audit(admin, "settings_changed", target=key, detail=f"{before} -> {value}")
+
+
 st.title(t("admin_settings.title", lang))
 current_days, current_group = storage.retention_days(), storage.min_group_size()
+# The values the certificate views use right now (a bad stored value is clamped there).
+current_months = training_certificates.valid_months(storage)
+current_warn = training_certificates.warn_days(storage)
+months_label = t("admin_settings.certificate_valid_months", lang)
+warn_label = t("admin_settings.certificate_warn_days", lang)
+# As stored (a default when unset); saving rewrites a bad one even when the number stays.
+stored_text = {key: (storage.get_setting(key) or "").strip() for key in (VALID_MONTHS, WARN_DAYS)}
+for key, used, label in (
+    (VALID_MONTHS, current_months, months_label),
+    (WARN_DAYS, current_warn, warn_label),
+):
+    stored = stored_text[key]
+    if stored != str(used):
+        shown = t("admin_settings.stored_invalid", lang, setting=label, stored=stored, used=used)
+        st.warning(shown)
 
 with st.form("admin_settings.form"):
     days = st.number_input(
@@ -33,6 +69,24 @@ with st.form("admin_settings.form"):
         help=t("admin_settings.min_group_help", lang, floor=MIN_GROUP_SIZE_FLOOR),
         key="admin_settings.min_group_size",
     )
+    months = st.number_input(
+        months_label,
+        min_value=CERTIFICATE_VALID_MONTHS_RANGE[0],
+        max_value=CERTIFICATE_VALID_MONTHS_RANGE[1],
+        value=current_months,
+        step=1,
+        help=t("admin_settings.certificate_valid_months_help", lang),
+        key="admin_settings.certificate_valid_months",
+    )
+    warn = st.number_input(
+        warn_label,
+        min_value=CERTIFICATE_WARN_DAYS_RANGE[0],
+        max_value=CERTIFICATE_WARN_DAYS_RANGE[1],
+        value=current_warn,
+        step=1,
+        help=t("admin_settings.certificate_warn_days_help", lang),
+        key="admin_settings.certificate_warn_days",
+    )
     saved = st.form_submit_button(t("admin_settings.save", lang), type="primary")
 
 if saved:
@@ -41,8 +95,19 @@ if saved:
             accounts.set_retention_days(storage, actor, int(days))
         if int(group) != current_group:
             accounts.set_min_group_size(storage, actor, int(group))
+        if str(int(months)) != stored_text[VALID_MONTHS]:
+            save_certificate_setting(VALID_MONTHS, int(months))
+        if str(int(warn)) != stored_text[WARN_DAYS]:
+            save_certificate_setting(WARN_DAYS, int(warn))
     except AccountError as exc:
         components.show_account_error(exc, lang)
+    except InvalidSetting as exc:
+        message = (
+            "admin_settings.invalid_certificate_valid_months"
+            if exc.key == VALID_MONTHS
+            else "admin_settings.invalid_certificate_warn_days"
+        )
+        st.error(t(message, lang, min=exc.low, max=exc.high))
     else:
         components.flash("success", t("admin_settings.saved", lang))
         st.rerun()
