@@ -108,6 +108,7 @@ class PatternComponent:
         substances = self.base_substances + self._profile_substances()
         found: list[Candidate] = []
         found += security.find(text, lang)
+        found += security.find_clauses(text, lang)
         found += schedule.find(text, lang)
         found += logistics.find(text, lang)
         found += leverage.find(text, lang)

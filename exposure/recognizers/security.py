@@ -144,3 +144,66 @@ def find(text: str, lang: str) -> list[Candidate]:
             Candidate(m.start(), m.end(), "SECURITY", "pattern", "weakness", composite=True)
         )
     return found
+
+
+# Annotators and readers take the whole clause after a measure as its weakness:
+# "slagboom bij laadstraat 3 gaat open als je er hard tegenaan duwt". A measure
+# whose clause holds a weakness cue therefore runs on to the end of that clause.
+_CLAUSE_END = re.compile(
+    r"[.!?;:,()\n]|[^\w\s'’\-/€#@&+%]|\s(?:en|maar|dus|want|lol|haha|volgens|denk\s+ik|door\s+de|and|but|so|because|cos"
+    r"|i\s+think|apparently)\b",
+    re.IGNORECASE,
+)
+_CUES = {
+    "nl": re.compile(
+        r"\b(?:niet|geen|nooit|kapot|stuk|uit|dood|open\w*|defect|los|gat|alleen|slaap\w*"
+        r"|slapen|onbemand|verkeerde?|sneeuw|nep|storing|stil|weg|door|lek|scheef|plat"
+        r"|uitgevallen|opengeknipt|eruit)\b",
+        re.IGNORECASE,
+    ),
+    "en": re.compile(
+        r"\b(?:not|never|no|\w+n[’']t|broken|down|off|dead|open\w*|only|hole|asleep|sleep\w*"
+        r"|wrong|fake|unlocked|disabled|without|unmanned|unguarded|out|useless|fault\w*)\b",
+        re.IGNORECASE,
+    ),
+}
+MAX_CLAUSE_WORDS = 14
+_INNOCENT_PREFIX = re.compile(
+    r"(?:school|kasteel|kerk|tuin|camping|festival|speeltuin|dierentuin|stadion|zwembad|museum"
+    r"|voor(?:deur|poort)|garage|garden|castle|church|stadium)",
+    re.IGNORECASE,
+)
+
+
+# Dutch glues a measure into compounds (kentekencamera, hangslot, portiersloge).
+_COMPOUND_MEASURES = {
+    "nl": r"(?:[\w]+-)?\w*(?:camera(?:'s|s)?|cctv|slagbo+m(?:en)?|hek(?:ken|werk)?|poort(?:en)?"
+    r"|deur(?:en)?|alarm\w*|sensor(?:en)?|detectie|controle|beveiliging|bewaking\w*|bewaker(?:s)?"
+    r"|portier\w*|nachtwaker|surveillance|verlichting|slot(?:en)?|lezers?|melders?|sluis)",
+    "en": MEASURES["en"],
+}
+
+
+@lru_cache(maxsize=2)
+def _measure_regex(lang: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w])(?:{_COMPOUND_MEASURES[lang]})(?![\w])", re.IGNORECASE)
+
+
+def find_clauses(text: str, lang: str) -> list[Candidate]:
+    found = []
+    for m in _measure_regex(lang).finditer(text):
+        stop = _CLAUSE_END.search(text, m.end())
+        end = stop.start() if stop else len(text)
+        rest = text[m.end() : end]
+        words = rest.split()
+        if not words or len(words) > MAX_CLAUSE_WORDS or not _CUES[lang].search(rest):
+            continue
+        clause_end = m.end() + len(rest.rstrip())
+        # "schoolpoort": the innocent place may be glued into the measure itself.
+        context = text[max(0, m.start() - 30) : clause_end + 30]
+        if _INNOCENT_PLACES.search(context) or _INNOCENT_PREFIX.match(m.group(0)):
+            continue
+        found.append(
+            Candidate(m.start(), clause_end, "SECURITY", "pattern", "weakness", composite=True)
+        )
+    return found
