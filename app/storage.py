@@ -46,6 +46,8 @@ from app.config import Settings, get_settings
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 SQLITE_BUSY_TIMEOUT_MS = 5000
+# Repeat views of the shared counts by one person within this window share one audit entry.
+SHARED_COUNTS_AUDIT_WINDOW = timedelta(minutes=30)
 
 # Stored settings with their defaults, as the strings the settings table holds.
 DEFAULT_SETTINGS: dict[str, str] = {
@@ -1248,6 +1250,28 @@ class Storage:
             shared_at=max(row.shared_at for row in rows),
         )
 
+    @staticmethod
+    def _viewed_recently(session: Session, actor: User, detail: str) -> bool:
+        """Whether this actor's same viewing is already in the audit log of the last minutes.
+
+        A page shows the counts on every rerun (each click); one entry per visit is
+        what an auditor needs, not one per click.
+        """
+        since = utcnow() - SHARED_COUNTS_AUDIT_WINDOW
+        return (
+            session.execute(
+                select(AuditRow.id)
+                .where(
+                    AuditRow.actor_id == actor.id,
+                    AuditRow.action == "shared_counts_viewed",
+                    AuditRow.detail == detail,
+                    AuditRow.at >= since,
+                )
+                .limit(1)
+            ).first()
+            is not None
+        )
+
     def aggregated_shared_counts(
         self, min_group_size: int | None = None, *, actor: User | None = None
     ) -> SharedCountsSummary:
@@ -1271,12 +1295,9 @@ class Storage:
                     SharedCountRow.label_count,
                 )
             ).all()
-            if actor is not None:
-                session.add(
-                    self._audit_row(
-                        actor, "shared_counts_viewed", None, f"min_group_size={minimum}"
-                    )
-                )
+            detail = f"min_group_size={minimum}"
+            if actor is not None and not self._viewed_recently(session, actor, detail):
+                session.add(self._audit_row(actor, "shared_counts_viewed", None, detail))
                 session.commit()
         people: dict[str | None, set[int]] = defaultdict(set)
         sums: dict[str | None, Counter[str]] = defaultdict(Counter)
@@ -1910,4 +1931,6 @@ def open_storage(settings: Settings | None = None) -> Storage:
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     storage = Storage(settings.database_url, settings=settings)
     storage.migrate()
+    # Retention holds from the moment the app starts, even if nobody opens My exposure.
+    storage.purge_expired()
     return storage

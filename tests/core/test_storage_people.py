@@ -23,6 +23,7 @@ from app.storage import (
     PermissionDenied,
     Storage,
     UnknownUser,
+    open_storage,
 )
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -206,6 +207,19 @@ def test_purge_respects_the_retention_setting(backend_storage: Storage, add_pers
     assert backend_storage.load_my_scan(recent, now=now) is None
 
 
+def test_opening_the_storage_purges_expired_scans(storage: Storage, settings) -> None:
+    jan = storage.add_user(email="jan@example.org", name="Jan", role="employee")
+    long_ago = datetime.now(UTC) - timedelta(days=40)
+    storage.save_my_scan(jan, "upload", *sample_scan("jan", 3), now=long_ago)
+    storage.dispose()
+    reopened = open_storage(settings)  # an app restart, before anyone opens My exposure
+    try:
+        assert reopened.load_my_scan(jan, now=long_ago) is None  # gone, not only hidden
+        assert "posts=3" in reopened.list_audit(action="expired_data_purged")[0].detail
+    finally:
+        reopened.dispose()
+
+
 def test_a_longer_retention_keeps_scans_longer(backend_storage: Storage, add_person) -> None:
     now = datetime(2025, 11, 28, 12, 0, tzinfo=UTC)
     jan = add_person("Jan")
@@ -289,6 +303,17 @@ def test_hr_sees_only_groups_of_the_minimum_size(backend_storage: Storage, add_p
     shown = [g.department for g in summary.departments]
     assert "Beveiliging" not in shown and "Productie" not in shown
     assert backend_storage.list_audit(action="shared_counts_viewed")[0].actor_id == hr.id
+
+
+def test_repeated_views_share_one_audit_entry_until_the_setting_changes(
+    backend_storage: Storage, add_person
+) -> None:
+    hr = add_person("Hanna HR", role="hr")
+    for _ in range(3):  # each click on the page reruns it
+        backend_storage.aggregated_shared_counts(actor=hr)
+    assert backend_storage.count_audit(action="shared_counts_viewed") == 1
+    backend_storage.aggregated_shared_counts(min_group_size=20, actor=hr)
+    assert backend_storage.count_audit(action="shared_counts_viewed") == 2
 
 
 def test_a_group_of_exactly_the_minimum_is_shown(backend_storage: Storage, add_person) -> None:
