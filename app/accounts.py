@@ -51,6 +51,10 @@ MAX_PASSWORD_LENGTH = 256  # far above any passphrase; keeps hashing cost bounde
 MAX_NAME_LENGTH = 200
 MAX_DEPARTMENT_LENGTH = 200
 MAX_EMAIL_LENGTH = 254
+# Failed sign-ins with unknown e-mails are logged up to this many per window, so a
+# script trying made-up addresses cannot grow the audit log without bound.
+UNKNOWN_EMAIL_AUDIT_LIMIT = 100
+UNKNOWN_EMAIL_AUDIT_WINDOW = timedelta(hours=1)
 
 # Sign-in failures before the growing delay starts, and its ceiling in seconds.
 DELAY_AFTER_FAILURES = 3
@@ -262,7 +266,12 @@ def authenticate(
     user = storage.get_user_by_email(email) if len(email) <= MAX_EMAIL_LENGTH else None
     if user is None:
         verify_password(_dummy_hash(), password)
-        storage.audit(None, "sign_in_failed", target=email.strip()[:MAX_EMAIL_LENGTH])
+        storage.audit_capped(
+            "sign_in_failed",
+            email.strip()[:MAX_EMAIL_LENGTH],
+            limit=UNKNOWN_EMAIL_AUDIT_LIMIT,
+            window=UNKNOWN_EMAIL_AUDIT_WINDOW,
+        )
         raise AccountError("accounts.wrong_credentials")
 
     locked = user.failed_logins >= settings.max_failed_logins

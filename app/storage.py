@@ -968,6 +968,27 @@ class Storage:
             session.add(self._audit_row(actor, action, target, detail))
             session.commit()
 
+    def audit_capped(
+        self, action: str, target: str | None, *, limit: int, window: timedelta
+    ) -> bool:
+        """Record an anonymous visitor's `action` unless `limit` such entries are in `window`.
+
+        Anyone can make a failed sign-in with a made-up e-mail; without a cap a script
+        could grow the audit log without bound. Returns whether the entry was written.
+        """
+        since = utcnow() - window
+        with self._session() as session:
+            recent = session.scalar(
+                select(func.count(AuditRow.id)).where(
+                    AuditRow.action == action, AuditRow.actor_id.is_(None), AuditRow.at >= since
+                )
+            )
+            if int(recent or 0) >= limit:
+                return False
+            session.add(self._audit_row(None, action, target, None))
+            session.commit()
+            return True
+
     def list_audit(
         self, limit: int = 200, offset: int = 0, *, action: str | None = None
     ) -> list[AuditEntry]:

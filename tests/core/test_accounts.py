@@ -411,3 +411,14 @@ def test_retention_and_group_size_settings(storage: Storage, admin: User, render
         assert error.key == key
         assert str(error.params["min"]) in rendered(key, error.params)["nl"]
     assert (storage.retention_days(), storage.min_group_size()) == (90, 5)
+
+
+def test_failed_sign_ins_with_made_up_emails_are_logged_up_to_a_cap(
+    storage: Storage, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(accounts, "UNKNOWN_EMAIL_AUDIT_LIMIT", 5)
+    for i in range(8):
+        error_of(accounts.authenticate, storage, f"bot{i}@example.org", "guess")
+    entries = storage.list_audit(action="sign_in_failed")
+    assert len(entries) == 5
+    assert {e.target for e in entries} == {f"bot{i}@example.org" for i in range(5)}
