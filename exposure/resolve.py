@@ -30,11 +30,12 @@ _EDGE = re.compile(r"^[\w#@€£].*(?:\w|\b\w\.)$|^\w$", re.DOTALL)
 
 
 @lru_cache(maxsize=1)
-def _ner_config() -> tuple[dict[str, re.Pattern[str]], frozenset[str] | None]:
+def _ner_config() -> tuple[dict[str, re.Pattern[str]], frozenset[str] | None, frozenset[str]]:
     data = yaml.safe_load(NER_CHECKS_PATH.read_text(encoding="utf-8")) or {}
     standalone = data.pop("standalone_labels", None)
+    preferred = frozenset(data.pop("preferred_labels", None) or ())
     checks = {label: re.compile(pattern, re.IGNORECASE) for label, pattern in data.items()}
-    return checks, frozenset(standalone) if standalone is not None else None
+    return checks, frozenset(standalone) if standalone is not None else None, preferred
 
 
 def _ner_checks() -> dict[str, re.Pattern[str]]:
@@ -85,16 +86,35 @@ def resolve(
     def is_allowed(c: Candidate) -> bool:
         return any(s <= c.start and c.end <= e for s, e in allowed)
 
+    ner = [c for c in ner_candidates if c.end > c.start and not is_allowed(c)]
+    if text is not None:
+        ner = [c for c in ner if plausible_ner(text[c.start : c.end], c.label)]
+    preferred = _ner_config()[2]
+    # For the preferred labels the model's span beats every rule span it overlaps,
+    # except a composite rule span, a company-profile term or a validated identifier.
+    leading = [c for c in ner if c.label in preferred]
+    ner = [c for c in ner if c.label not in preferred]
+
     rules = [c for c in rule_candidates if c.end > c.start and not is_allowed(c)]
-    rules.sort(key=lambda c: (-int(c.composite), -SOURCE_RANK[c.source], -c.length, c.start))
+    rules.extend(leading)
+
+    def rank(c: Candidate) -> tuple[int, int, int, int]:
+        if c.composite:
+            tier = 3
+        elif c.source in ("profile", "identifier"):
+            tier = 2
+        elif c.source == "ner":
+            tier = 1
+        else:
+            tier = 0
+        return (-tier, -SOURCE_RANK[c.source], -c.length, c.start)
+
+    rules.sort(key=rank)
     chosen: list[Candidate] = []
     for cand in rules:
         if not any(_overlaps(cand, kept) for kept in chosen):
             chosen.append(cand)
 
-    ner = [c for c in ner_candidates if c.end > c.start and not is_allowed(c)]
-    if text is not None:
-        ner = [c for c in ner if plausible_ner(text[c.start : c.end], c.label)]
     ner.sort(key=lambda c: (-c.length, c.start))
     for cand in ner:
         # The NER fills gaps only: where a rule fired, the rule's span and label stand.

@@ -9,9 +9,10 @@ from exposure.candidates import Candidate
 
 _UNITS = {
     "nl": r"vaten|vat|drums?|ibc'?s|ibc|jerrycans?|pallets?|zakken|big\s*bags?|tanks?|flessen"
-    r"|cilinders?|ton|kilo|kg|liter|l|m3|m³|kuub",
+    r"|cilinders?|ton|kilo|kg|liter|l|m3|m³|kuub|miljoen\s+(?:ton|liter|m3|kuub)",
     "en": r"drums?|barrels?|ibcs?|ibc's|jerrycans?|jerry\s+cans?|pallets?|bags?|big\s*bags?"
-    r"|tanks?|cylinders?|bottles?|tonnes?|tons?|kg|kilos?|litres?|liters?|m3|m³|gallons?",
+    r"|tanks?|cylinders?|bottles?|tonnes?|tons?|kg|kilos?|litres?|liters?|m3|m³|gallons?"
+    r"|million\s+(?:tonnes?|tons?|litres?|barrels?)|big\s+bags?",
 }
 _COUNT = {
     "nl": r"\d[\d.,]*|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twintig|dertig|veertig"
@@ -22,8 +23,8 @@ _COUNT = {
 _OF = {"nl": r"(?:met|van|vol|aan)\s+", "en": r"(?:of|with|full\s+of)\s+"}
 # "tank met 500 m3 methanol": the storage vessel in front belongs to the span.
 _VESSEL = {
-    "nl": r"(?:(?:opslag)?tanks?|silo|vat|container|tankwagen)\s+(?:met|van|vol)\s+",
-    "en": r"(?:(?:storage\s+)?tanks?|silo|drum|container|tanker)\s+(?:with|of|full\s+of)\s+",
+    "nl": r"(?:(?:opslag)?tanks?|silo|vat|container|ibc'?s)\s+(?:met|van|vol)\s+",
+    "en": r"(?:(?:storage\s+)?tanks?|silo|drum|container|ibcs?)\s+(?:with|of|full\s+of)\s+",
 }
 
 

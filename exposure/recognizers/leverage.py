@@ -36,6 +36,27 @@ _PHRASES = {
         r"baas\s+kan\s+de\s+pot\s+op|(?:ik\s+)?(?:haat|hekel\s+aan)\s+(?:mijn|m'n|die)\s+(?:baas"
         r"|werkgever|leidinggevende)|klotebedrijf|kutbedrijf"
         r"|(?:wordt|word|worden)\s+(?:hier\s+)?(?:genaaid|uitgebuit|onderbetaald)|onderbetaald",
+        # Amounts with a debt, a red balance or a loss; arrears in compounds.
+        r"(?:€\s?\d[\d.,]*k?|\d[\d.,]*k?\s*(?:euro|ruggen|rug))\s+(?:\w*schuld(?:en)?|(?:in\s+het\s+)?rood"
+        r"|in\s+de\s+min(?:\s+door\s+\w+)?|vergokt|verloren\s+met\s+(?:live\s+)?\w+"
+        r"|geleend\s+bij\s+(?:de\s+)?verkeerde\s+mensen)"
+        r"|(?:belasting|creditcard|hypotheek|huur|betaal|energie)(?:schuld|achterstand)"
+        r"|\w+(?:schuld|achterstand)(?=\s|$)(?<!\bschuld)|aanmaning(?:en)?|gokprobleem|gokverslaving"
+        r"|(?:zo\s+|helemaal\s+)?(?:diep\s+(?:in\s+het\s+)?|in\s+het\s+)rood(?=\s|$)|(?:helemaal\s+|echt\s+)?blut"
+        r"|vergokt\s+(?:zijn|zn|z'n|mijn|mn|m'n)\s+(?:hele\s+)?(?:loon|salaris|spaargeld)"
+        r"|(?:dringend\s+)?(?:een\s+)?lening\s+van\s+(?:€\s?)?\d[\d.,]*(?:\s*euro)?(?:\s+tot\s+\w+)?"
+        r"|geld\s+(?:hard|dringend|snel)\s+nodig|(?:moet\s+)?(?:echt\s+)?(?:geld\s+)?bijverdienen"
+        r"|(?:moet\s+)?snel\s+geld\s+hebben|huur\s+(?:loopt|staat)\s+(?:\d+\s+maanden\s+)?achter"
+        r"|deurwaarder\s+aan\s+de\s+deur|schulden\s+bij\s+een\s+\w+",
+        # Grudges against the employer.
+        r"(?:helemaal\s+|zo\s+)?klaar\s+met\s+(?:deze|die|dit|dat)\s+\w*(?:tent|bedrijf|zooi|club)"
+        r"|spuugzat\s+van\s+(?:dit|die|deze)\s+\w+|bloedhekel\s+aan\s+(?:dit|die|deze)\s+\w+"
+        r"|(?:directie|baas|management|die\s+lui)\s+(?:kan|kunnen)\s+(?:de\s+boom\s+in|doodvallen"
+        r"|stikken|de\s+pot\s+op)|rotbedrijf|stinkbedrijf|uitbuiters|bedankt\s+voor\s+niks"
+        r"|voel\s+me\s+(?:compleet\s+|totaal\s+|echt\s+)?genaaid(?:\s+door\s+(?:de\s+)?\w+)?"
+        r"|fuck\s+(?:die|deze|dit)\s+(?:tent|bedrijf|club)|geen\s+(?:enkele\s+)?loyaliteit\s+meer"
+        r"|pik\s+dit\s+niet\s+(?:langer|meer)|(?:hoop\s+(?:echt\s+)?dat\s+)?die\s+(?:hele\s+)?tent"
+        r"\s+failliet\s+gaat|pak\s+ze\s+nog\s+wel\s+terug|wil\s+ze\s+terugpakken",
     ],
     "en": [
         r"(?:£|€)\s?\d[\d.,]*k?\s+(?:needed|to\s+borrow)|need\s+(?:£"
@@ -57,11 +78,23 @@ _PHRASES = {
         r"|(?:£\s?\d[\d.,]*k?|€\s?\d[\d.,]*k?)\s+overdrawn|overdrawn|\bccj\b|in\s+arrears",
         r"(?:i\s+)?(?:hate|can'?t\s+stand)\s+(?:my|this)\s+(?:boss|job|employer|company)"
         r"|underpaid|screwed\s+over\s+by\s+(?:my\s+)?(?:boss|employer|management)",
+        r"(?:(?:£|€)\s?\d[\d.,]*k?|\d[\d.,]*k|\d+\s+grand)\s+(?:in\s+debt|overdrawn|in\s+the\s+red)"
+        r"|(?:lost|down)\s+(?:(?:£|€)\s?)?\d[\d.,]*k?(?:\s+grand)?\s+on\s+(?:the\s+)?(?:live\s+)?\w+"
+        r"|owe\s+(?:the\s+bank|a\s+guy|someone|them)\s+(?:(?:£|€)\s?)?\d[\d.,]*k?(?:\s+grand)?"
+        r"|drowning\s+in\s+debt|bills\s+are\s+piling\s+up|(?:mortgage|rent)\s+arrears"
+        r"|rent\s+is\s+(?:\w+\s+)?(?:months?|weeks?)\s+overdue|credit\s+cards?\s+maxed\s+out"
+        r"|behind\s+on\s+(?:the\s+|my\s+)?(?:car\s+payments|everything|payments)"
+        r"|need\s+(?:(?:£|€)\s?)?\d[\d.,]*k?(?:\s+grand)?\s+(?:by|before)\s+(?:the\s+)?(?:end\s+of"
+        r"\s+the\s+month|weekend|friday|monday|\w+day)|need\s+cash\s+(?:quick|fast|asap)"
+        r"|(?:really\s+)?skint|hooked\s+on\s+the\s+(?:slots|betting\s+apps?)"
+        r"|relapsed\s+on\s+the\s+betting\s+apps?|(?:\w+\s+)?payday\s+loans?",
+        r"(?:so\s+|really\s+)?(?:sick\s+to\s+death|fed\s+up)\s+(?:of|with)\s+(?:this|that)\s+(?:company"
+        r"|place|job|firm|lot)|done\s+being\s+loyal|management\s+will\s+pay\s+for\s+this",
     ],
 }
 # Debts of a club, a council or a company in the news are not a person's weakness.
 _NOT_PERSONAL = re.compile(
-    r"\b(?:club|clubs|voetbalclub|vereniging|gemeente|overheid|staat|land|griekenland|council"
+    r"\b(?:club|clubs|voetbalclub|vereniging|gemeente|overheid|de\s+staat|land|griekenland|council"
     r"|government|country|nhs|fc|bedrijf\s+heeft|company's|firm's|nieuws|news)\b",
     re.IGNORECASE,
 )

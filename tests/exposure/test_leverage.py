@@ -31,3 +31,29 @@ def test_personal_vulnerabilities(text: str, span: str, lang: str) -> None:
 )
 def test_debts_of_others_and_fault_are_not_leverage(text: str, lang: str) -> None:
     assert found(text, lang) == []
+
+
+@pytest.mark.parametrize(
+    "text, span, lang",
+    [
+        ("nog €9.000 creditcardschuld openstaan", "€9.000 creditcardschuld", "nl"),
+        ("rekening staat diep in het rood", "diep in het rood", "nl"),
+        ("ik ben spuugzat van dit bedrijf", "spuugzat van dit bedrijf", "nl"),
+        ("lost 3k on live betting last night", "lost 3k on live betting", "en"),
+        ("credit cards maxed out again", "credit cards maxed out", "en"),
+    ],
+)
+def test_amounts_arrears_and_grudges(text: str, span: str, lang: str) -> None:
+    assert span in found(text, lang)
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("het stoplicht sprong op rood", "nl"),
+        ("sorry, mijn schuld", "nl"),
+        ("mijn rode jas is weg", "nl"),
+    ],
+)
+def test_a_red_light_or_an_apology_is_not_leverage(text: str, lang: str) -> None:
+    assert found(text, lang) == []

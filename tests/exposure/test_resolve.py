@@ -1,5 +1,27 @@
+from collections.abc import Callable
+
+import pytest
+
+import exposure.resolve as resolve_module
 from exposure.candidates import Candidate
 from exposure.resolve import ner_may_add, plausible_ner, resolve
+
+SetConfig = Callable[..., None]
+
+
+@pytest.fixture
+def with_config(monkeypatch: pytest.MonkeyPatch) -> SetConfig:
+    """Set which labels the NER may add and which it wins, for one test."""
+    checks = resolve_module._ner_config()[0]
+
+    def set_config(standalone: set[str], preferred: set[str] = frozenset()) -> None:
+        monkeypatch.setattr(
+            resolve_module,
+            "_ner_config",
+            lambda: (checks, frozenset(standalone), frozenset(preferred)),
+        )
+
+    return set_config
 
 
 def spans(resolved) -> list[tuple[int, int, str, str]]:
@@ -48,11 +70,38 @@ def test_ner_never_overrides_or_widens_a_rule_span() -> None:
     assert spans(resolve(rules, ner, text=text)) == [(4, 13, "ORG", "profile")]
 
 
-def test_ner_adds_only_the_labels_it_is_trusted_with() -> None:
+def test_ner_adds_only_the_labels_it_is_trusted_with(with_config: SetConfig) -> None:
     text = "Sanne werkt bij Hunze Gas"
     ner = [Candidate(0, 5, "PERSON", "ner"), Candidate(16, 25, "ORG", "ner")]
-    assert ner_may_add("ORG") and not ner_may_add("PERSON")
+    assert ner_may_add("ORG") and not ner_may_add("SECURITY")
+    with_config(standalone={"ORG"})
     assert spans(resolve([], ner, text=text)) == [(16, 25, "ORG", "ner")]
+
+
+def test_a_preferred_label_of_the_ner_replaces_an_overlapping_lexicon_span(
+    with_config: SetConfig,
+) -> None:
+    text = "ik sta morgen nachtdienst"
+    rules = [Candidate(14, 25, "SCHEDULE", "lexicon")]
+    ner = [Candidate(7, 25, "SCHEDULE", "ner")]
+    with_config(standalone={"SCHEDULE"}, preferred={"SCHEDULE"})
+    assert spans(resolve(rules, ner, text=text)) == [(7, 25, "SCHEDULE", "ner")]
+    with_config(standalone={"SCHEDULE"}, preferred=set())
+    assert spans(resolve(rules, ner, text=text)) == [(14, 25, "SCHEDULE", "lexicon")]
+
+
+def test_composite_profile_and_identifier_spans_beat_a_preferred_ner_span(
+    with_config: SetConfig,
+) -> None:
+    text = "de camera bij poort 3 doet het niet"
+    rules = [Candidate(3, 35, "SECURITY", "pattern", "weakness", composite=True)]
+    ner = [Candidate(14, 21, "SITE", "ner")]
+    with_config(standalone={"SITE"}, preferred={"SITE"})
+    assert spans(resolve(rules, ner, text=text)) == [(3, 35, "SECURITY", "pattern")]
+    rules = [Candidate(14, 21, "SITE", "profile")]
+    ner = [Candidate(3, 21, "SECURITY", "ner")]
+    with_config(standalone={"SECURITY"}, preferred={"SECURITY"})
+    assert spans(resolve(rules, ner, text=text)) == [(14, 21, "SITE", "profile")]
 
 
 def test_findings_never_overlap() -> None:
