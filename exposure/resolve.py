@@ -69,8 +69,21 @@ def plausible_ner(text: str, label: str) -> bool:
     # Emoji and other symbols never sit inside a detail; long model spans have run on.
     if _SYMBOL.search(text) or len(words) > MAX_NER_WORDS:
         return False
+    # "alert(1" in pasted markup: a detail never leaves a bracket open.
+    if text.count("(") != text.count(")"):
+        return False
     check = _ner_checks().get(label)
     return check is None or bool(check.search(text))
+
+
+_MARKUP_NEIGHBOURS = frozenset("<>=/\\{}[]")
+
+
+def _inside_markup(text: str, c: Candidate) -> bool:
+    """Whether a model span touches tag or attribute syntax ("src=x", "<b>")."""
+    before = text[c.start - 1] if c.start > 0 else " "
+    after = text[c.end] if c.end < len(text) else " "
+    return before in _MARKUP_NEIGHBOURS or after in _MARKUP_NEIGHBOURS
 
 
 def _overlaps(a: Candidate, b: Candidate) -> bool:
@@ -88,7 +101,11 @@ def resolve(
 
     ner = [c for c in ner_candidates if c.end > c.start and not is_allowed(c)]
     if text is not None:
-        ner = [c for c in ner if plausible_ner(text[c.start : c.end], c.label)]
+        ner = [
+            c
+            for c in ner
+            if plausible_ner(text[c.start : c.end], c.label) and not _inside_markup(text, c)
+        ]
     preferred = _ner_config()[2]
     # For the preferred labels the model's span beats every rule span it overlaps,
     # except a composite rule span, a company-profile term or a validated identifier.

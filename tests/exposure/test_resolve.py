@@ -140,3 +140,10 @@ def test_ner_spans_that_run_on_into_the_sentence_are_dropped() -> None:
     assert not plausible_ner("baas 😍 DAF met alles erop", "LEVERAGE")  # emoji inside
     assert not plausible_ner("Dollard vanavond", "ORG")  # a name ends capitalised
     assert plausible_ner("€12.000 gokschuld", "LEVERAGE")
+
+
+def test_model_spans_inside_pasted_markup_are_dropped(with_config: SetConfig) -> None:
+    text = "<img src=x onerror=alert(1)> morgen nachtdienst"
+    ner = [Candidate(19, 26, "SITE", "ner"), Candidate(20, 27, "SITE", "ner")]
+    with_config(standalone={"SITE"})
+    assert resolve([], ner, text=text) == []
