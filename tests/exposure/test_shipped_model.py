@@ -11,7 +11,7 @@ from exposure.pipeline import model_path
 from exposure.profile import sample_profile
 
 # A few points below what `python -m exposure evaluate` measured when the model was built.
-TEST_MICRO_F1_FLOOR = 0.65
+TEST_MICRO_F1_FLOOR = 0.68
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
