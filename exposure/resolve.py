@@ -4,11 +4,12 @@ Order of preference (DESIGN.md, "Where two labels could fit"):
 1. a composite span (measure + weakness, vehicle + movement + time, quantity +
    substance, credential + value) wins over every span it overlaps, so the time
    of a tanker stays LOGISTICS and a broken camera at gate 3 stays one SECURITY span;
-2. then the company profile, then validated identifiers, then phrase patterns,
-   then lexicon terms, longer spans before shorter ones;
-3. the trained NER only adds spans where no rule fired, and only for the labels
-   listed in data/scanner/ner_checks.yaml (standalone_labels): on held-out
-   hand-written posts, letting it override or widen rule spans cost precision.
+2. then the company profile, then validated identifiers;
+3. then the trained NER's span for the labels in data/scanner/ner_checks.yaml's
+   preferred_labels: on held-out hand-written posts its extent of a role, site,
+   schedule or shipment is more often right than the rules';
+4. then phrase patterns, then lexicon terms, longer spans before shorter ones;
+5. last, NER spans of the other standalone_labels, only where nothing else fired.
 Anything inside a phrase on the profile's allow_list is dropped.
 """
 
