@@ -50,42 +50,48 @@ for key, used, label in (
         shown = t("admin_settings.stored_invalid", lang, setting=label, stored=stored, used=used)
         st.warning(shown)
 
+
+def whole_number(
+    name: str, bounds: tuple[int, int], value: int, help_text: str, label: str | None = None
+) -> int:
+    """One whole-number setting; its widget key and label key share `name`."""
+    return st.number_input(
+        label or t(f"admin_settings.{name}", lang),
+        min_value=bounds[0],
+        max_value=bounds[1],
+        value=value,
+        step=1,
+        help=help_text,
+        key=f"admin_settings.{name}",
+    )
+
+
 with st.form("admin_settings.form"):
-    days = st.number_input(
-        t("admin_settings.retention_days", lang),
-        min_value=RETENTION_DAYS_RANGE[0],
-        max_value=RETENTION_DAYS_RANGE[1],
-        value=current_days,
-        step=1,
-        help=t("admin_settings.retention_help", lang),
-        key="admin_settings.retention_days",
+    days = whole_number(
+        "retention_days",
+        RETENTION_DAYS_RANGE,
+        current_days,
+        t("admin_settings.retention_help", lang),
     )
-    group = st.number_input(
-        t("admin_settings.min_group_size", lang),
-        min_value=MIN_GROUP_SIZE_FLOOR,
-        max_value=MIN_GROUP_SIZE_CEILING,
-        value=current_group,
-        step=1,
-        help=t("admin_settings.min_group_help", lang, floor=MIN_GROUP_SIZE_FLOOR),
-        key="admin_settings.min_group_size",
+    group = whole_number(
+        "min_group_size",
+        (MIN_GROUP_SIZE_FLOOR, MIN_GROUP_SIZE_CEILING),
+        current_group,
+        t("admin_settings.min_group_help", lang, floor=MIN_GROUP_SIZE_FLOOR),
     )
-    months = st.number_input(
+    months = whole_number(
+        "certificate_valid_months",
+        CERTIFICATE_VALID_MONTHS_RANGE,
+        current_months,
+        t("admin_settings.certificate_valid_months_help", lang),
         months_label,
-        min_value=CERTIFICATE_VALID_MONTHS_RANGE[0],
-        max_value=CERTIFICATE_VALID_MONTHS_RANGE[1],
-        value=current_months,
-        step=1,
-        help=t("admin_settings.certificate_valid_months_help", lang),
-        key="admin_settings.certificate_valid_months",
     )
-    warn = st.number_input(
+    warn = whole_number(
+        "certificate_warn_days",
+        CERTIFICATE_WARN_DAYS_RANGE,
+        current_warn,
+        t("admin_settings.certificate_warn_days_help", lang),
         warn_label,
-        min_value=CERTIFICATE_WARN_DAYS_RANGE[0],
-        max_value=CERTIFICATE_WARN_DAYS_RANGE[1],
-        value=current_warn,
-        step=1,
-        help=t("admin_settings.certificate_warn_days_help", lang),
-        key="admin_settings.certificate_warn_days",
     )
     saved = st.form_submit_button(t("admin_settings.save", lang), type="primary")
 
