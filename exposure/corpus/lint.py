@@ -42,12 +42,21 @@ _FIXED_STARTS = (
     "on leave",
     "on holiday",
     "on my own",
+    "on his own",
+    "on her own",
+    "on our own",
+    "on their own",
+    "on paternity leave",
+    "on maternity leave",
+    "on sick leave",
+    "on standby",
     "on nights",
     "on days",
     "on earlies",
     "on lates",
     "in the red",
     "in debt",
+    "in a hole",
 )
 _END_PUNCT = tuple(",;:!?)]}'\"")
 _ABBREVIATION_END = re.compile(r"(?:\b[A-Za-z]\.)+$")
