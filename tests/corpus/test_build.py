@@ -108,7 +108,9 @@ def test_corpus_size_languages_and_benign_share(splits):
     langs = Counter(r.lang for r in train_origin)
     assert langs["nl"] > 0.35 * len(train_origin) and langs["en"] > 0.35 * len(train_origin)
     benign = sum(1 for r in train_origin if not r.spans) / len(train_origin)
-    assert 0.25 <= benign <= 0.35
+    # Enough posts without any detail to teach the model restraint, about one in
+    # four to one in three, without drowning out the annotated ones.
+    assert 0.20 <= benign <= 0.35
     assert sum(1 for r in train_origin if r.origin == "hand") >= 250
 
 
