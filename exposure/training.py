@@ -63,6 +63,14 @@ class TrainSettings:
     embed_size: int = 5000
     hidden_width: int = 96
     use_upper: bool = True
+    # Training posts of other languages to add. They share names, numbers, times
+    # and the estate's vocabulary, which helps the smaller English corpus.
+    borrow_from: tuple[str, ...] = ()
+
+
+# Measured on hand-written dev: English gains from the Dutch posts, Dutch loses
+# a little from the English ones.
+LANGUAGE_SETTINGS = {"nl": TrainSettings(), "en": TrainSettings(borrow_from=("nl",))}
 
 
 def _examples(nlp: Language, rows: Sequence[CorpusRow]) -> tuple[list[Example], int]:
@@ -86,17 +94,20 @@ def _selection_score(nlp: Language, dev_rows: Sequence[CorpusRow]) -> float:
 
 def train_language(
     lang: str,
-    settings: TrainSettings = TrainSettings(),
+    settings: TrainSettings | None = None,
     out_dir: Path = MODEL_DIR,
     log: Callable[[str], None] = print,
 ) -> float:
     """Train, pick the best epoch on dev, save to out_dir/lang; returns the dev selection score."""
+    settings = settings or LANGUAGE_SETTINGS.get(lang, TrainSettings())
     fix_random_seed(settings.seed)
     rng = random.Random(settings.seed)
     train_rows = load_split("train", lang)
     dev_rows = load_split("dev", lang)
     if not train_rows:
         raise SystemExit(f"no {lang} training posts in data/corpus/train.jsonl")
+    for other in settings.borrow_from:
+        train_rows += load_split("train", other)
     nlp = build_rule_pipeline(lang)
     nlp.get_pipe("exposure_profile").set_profile(sample_profile())
     ner_config = Config().from_str(
