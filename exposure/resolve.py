@@ -7,7 +7,7 @@ Order of preference (DESIGN.md, "Where two labels could fit"):
 2. then the company profile, then validated identifiers;
 3. then the trained NER's span for the labels in data/scanner/ner_checks.yaml's
    preferred_labels: on held-out hand-written posts its extent of a role, site,
-   schedule or shipment is more often right than the rules';
+   schedule, shipment or credential is more often right than the rules';
 4. then phrase patterns, then lexicon terms, longer spans before shorter ones;
 5. last, NER spans of the other standalone_labels, only where nothing else fired.
 Anything inside a phrase on the profile's allow_list is dropped.
