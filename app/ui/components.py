@@ -73,6 +73,46 @@ def password_rules(settings: Settings, lang: str) -> str:
     return t("common.password_rules", lang, **accounts.password_rule_params(settings))
 
 
+def change_password_form(
+    storage: Storage,
+    user: User,
+    lang: str,
+    *,
+    key: str,
+    current_label: str,
+    clear_on_submit: bool = False,
+) -> bool:
+    """Current, new and repeated password; True once the user's password was changed.
+
+    Mismatches and refused passwords are shown under the form.
+    """
+    with st.form(f"{key}.form", clear_on_submit=clear_on_submit):
+        old = st.text_input(
+            t(current_label, lang), type="password", key=f"{key}.old", max_chars=1024
+        )
+        new = st.text_input(
+            t("password.new", lang), type="password", key=f"{key}.new", max_chars=1024
+        )
+        repeat = st.text_input(
+            t("common.password_repeat", lang),
+            type="password",
+            key=f"{key}.repeat",
+            max_chars=1024,
+        )
+        submitted = st.form_submit_button(t("password.submit", lang), type="primary")
+    if not submitted:
+        return False
+    if new != repeat:
+        st.error(t("common.passwords_differ", lang))
+        return False
+    try:
+        accounts.change_own_password(storage, user, old, new)
+    except AccountError as exc:
+        show_account_error(exc, lang)
+        return False
+    return True
+
+
 def show_account_error(error: AccountError, lang: str) -> None:
     st.error(tm(error.key, lang, **(error.params or {})))
 

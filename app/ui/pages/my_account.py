@@ -2,8 +2,6 @@
 
 import streamlit as st
 
-from app import accounts
-from app.accounts import AccountError
 from app.i18n import t
 from app.ui import components, session
 from app.ui.text import escape_md
@@ -27,27 +25,12 @@ if session.signed_in_via_sso():
     st.info(t("account.password_sso", lang))
 else:
     st.caption(components.password_rules(ctx.settings, lang))
-    with st.form("account.password_form", clear_on_submit=True):
-        old = st.text_input(
-            t("password.current", lang), type="password", key="account.old", max_chars=1024
-        )
-        new = st.text_input(
-            t("password.new", lang), type="password", key="account.new", max_chars=1024
-        )
-        repeat = st.text_input(
-            t("common.password_repeat", lang),
-            type="password",
-            key="account.repeat",
-            max_chars=1024,
-        )
-        submitted = st.form_submit_button(t("password.submit", lang))
-    if submitted:
-        if new != repeat:
-            st.error(t("common.passwords_differ", lang))
-        else:
-            try:
-                accounts.change_own_password(ctx.storage, user, old, new)
-            except AccountError as exc:
-                components.show_account_error(exc, lang)
-            else:
-                st.success(t("password.changed", lang))
+    if components.change_password_form(
+        ctx.storage,
+        user,
+        lang,
+        key="account",
+        current_label="password.current",
+        clear_on_submit=True,
+    ):
+        st.success(t("password.changed", lang))
