@@ -56,17 +56,14 @@ def main() -> int:
         from playwright.sync_api import sync_playwright
 
         from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, start_app
-        from tests.browser.test_self_check_journey import (
-            check_post,
-            create_employee,
-            sign_in_to_self_check,
-        )
+        from tests.browser.journey import EMPLOYEE, create_accounts
+        from tests.browser.test_self_check_journey import check_post, sign_in_to_self_check
 
         if not CHROMIUM.exists():
             print(f"{CHROMIUM} is not installed", file=sys.stderr)
             return 2
         posts = load_posts(args.posts)
-        create_employee(data_dir)
+        create_accounts(EMPLOYEE)
         with start_app(data_dir) as app, sync_playwright() as playwright:
             browser = playwright.chromium.launch(
                 executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS

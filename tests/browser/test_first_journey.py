@@ -7,50 +7,21 @@ import pytest
 from app.i18n import t
 from app.ui.navigation import pages_for_role
 
+from .journey import (
+    ADMIN_EMAIL,
+    ADMIN_PASSWORD,
+    EMPLOYEE_EMAIL,
+    EMPLOYEE_PASSWORD,
+    button,
+    field,
+    heading,
+    nl,
+    settle,
+    sign_in,
+    sign_out,
+)
+
 pytestmark = pytest.mark.browser
-
-ADMIN_EMAIL = "beheer@noordchem.example"
-ADMIN_PASSWORD = "vier lange woorden achter elkaar"
-EMPLOYEE_EMAIL = "piet@noordchem.example"
-EMPLOYEE_PASSWORD = "mijn eigen sterke wachtzin"
-
-
-def nl(key: str, **params: object) -> str:
-    return t(key, "nl", **params)
-
-
-def settle(page) -> None:
-    """Wait until the app's run has finished and elements of the previous screen are gone."""
-    page.wait_for_function(
-        "() => !document.querySelector('[data-stale=\"true\"]')"
-        " && !document.querySelector('[data-testid=\"stStatusWidgetRunningIcon\"]')"
-    )
-
-
-def heading(page, text: str):
-    return page.get_by_role("heading", name=text, exact=True)
-
-
-def field(page, label: str):
-    return page.get_by_label(label, exact=True)
-
-
-def button(page, label: str):
-    return page.get_by_role("button", name=label, exact=True)
-
-
-def sign_in(page, email: str, password: str) -> None:
-    heading(page, nl("signin.title")).wait_for()
-    settle(page)
-    field(page, nl("common.email")).fill(email)
-    field(page, nl("common.password")).fill(password)
-    button(page, nl("signin.submit")).click()
-
-
-def sign_out(page) -> None:
-    page.get_by_test_id("stSidebar").get_by_role("button", name=nl("sidebar.sign_out")).click()
-    heading(page, nl("signin.title")).wait_for()
-    settle(page)
 
 
 def sidebar_menu(page) -> list[str]:

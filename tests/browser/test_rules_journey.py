@@ -9,39 +9,27 @@ import pytest
 
 from app import accounts
 from app.config import get_settings
-from app.i18n import t
 from app.storage import open_storage
 from exposure.conduct import RuleSet
 
 from .conftest import start_app
+from .journey import (
+    ADMIN_EMAIL,
+    EMPLOYEE_EMAIL,
+    EMPLOYEE_PASSWORD,
+    button,
+    heading,
+    nl,
+    settle,
+    sign_in,
+    sign_out,
+)
 
 pytestmark = pytest.mark.browser
 
-ADMIN_EMAIL = "beheer@noordchem.example"
 HR_EMAIL = "hr@noordchem.example"
-EMPLOYEE_EMAIL = "piet@noordchem.example"
-PASSWORD = "mijn eigen sterke wachtzin"
+PASSWORD = EMPLOYEE_PASSWORD
 NEW_TITLE = "Zwijg online over diensten en poorten"
-
-
-def nl(key: str, **params: object) -> str:
-    return t(key, "nl", **params)
-
-
-def settle(page) -> None:
-    """Wait until the app's run has finished and elements of the previous screen are gone."""
-    page.wait_for_function(
-        "() => !document.querySelector('[data-stale=\"true\"]')"
-        " && !document.querySelector('[data-testid=\"stStatusWidgetRunningIcon\"]')"
-    )
-
-
-def heading(page, text: str):
-    return page.get_by_role("heading", name=text, exact=True)
-
-
-def button(page, label: str):
-    return page.get_by_role("button", name=label, exact=True)
 
 
 def by_key(page, key: str):
@@ -55,19 +43,9 @@ def open_menu(page, entry: str, title: str) -> None:
     settle(page)
 
 
-def sign_in(page, email: str) -> None:
-    heading(page, nl("signin.title")).wait_for()
-    settle(page)
-    page.get_by_label(nl("common.email"), exact=True).fill(email)
-    page.get_by_label(nl("common.password"), exact=True).fill(PASSWORD)
-    button(page, nl("signin.submit")).click()
+def sign_in_as(page, email: str) -> None:
+    sign_in(page, email, PASSWORD)
     page.get_by_test_id("stSidebarNav").wait_for()
-    settle(page)
-
-
-def sign_out(page) -> None:
-    page.get_by_test_id("stSidebar").get_by_role("button", name=nl("sidebar.sign_out")).click()
-    heading(page, nl("signin.title")).wait_for()
     settle(page)
 
 
@@ -96,7 +74,7 @@ def test_hr_publishes_rules_that_an_employee_acknowledges(page, data_dir):
         page.goto(app.url)
 
         # HR scans the sample set ...
-        sign_in(page, HR_EMAIL)
+        sign_in_as(page, HR_EMAIL)
         open_menu(page, nl("nav.hr_scan"), nl("hr.scan.title"))
         button(page, nl("hr.scan.run")).click()
         heading(page, nl("hr.scan.results_title")).wait_for(timeout=90_000)
@@ -125,7 +103,7 @@ def test_hr_publishes_rules_that_an_employee_acknowledges(page, data_dir):
 
         # The employee reads the published rules and acknowledges them. (The sign-in
         # prompt is wired into the app shell separately; the menu entry leads to the page.)
-        sign_in(page, EMPLOYEE_EMAIL)
+        sign_in_as(page, EMPLOYEE_EMAIL)
         open_menu(page, nl("nav.acknowledge_rules"), nl("rules.ack.title"))
         heading(page, f"1. {NEW_TITLE}").wait_for()
         assert heading(page, f"2. {first.nl.title}").count() == 0  # only accepted rules
@@ -144,7 +122,7 @@ def test_hr_publishes_rules_that_an_employee_acknowledges(page, data_dir):
         sign_out(page)
 
         # HR sees who acknowledged the version.
-        sign_in(page, HR_EMAIL)
+        sign_in_as(page, HR_EMAIL)
         open_menu(page, nl("nav.conduct_rules"), nl("rules.title"))
         page.get_by_text(nl("rules.section.published"), exact=True).click()
         page.get_by_text(nl("rules.acks.title", version=1)).wait_for()

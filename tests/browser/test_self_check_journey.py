@@ -10,17 +10,21 @@ from pathlib import Path
 
 import pytest
 
-from app import accounts
-from app.config import get_settings
 from app.i18n import t
-from app.storage import open_storage
+
+from .journey import (
+    EMPLOYEE,
+    EMPLOYEE_EMAIL,
+    EMPLOYEE_PASSWORD,
+    create_accounts,
+    heading,
+    nl,
+    settle,
+    sign_in,
+)
 
 pytestmark = pytest.mark.browser
 
-ADMIN_EMAIL = "beheer@noordchem.example"
-ADMIN_PASSWORD = "vier lange woorden achter elkaar"
-EMPLOYEE_EMAIL = "piet@noordchem.example"
-EMPLOYEE_PASSWORD = "mijn eigen sterke wachtzin"
 RISKY_NL = (
     "Vannacht sta ik alleen in de controlekamer bij Noordchem, de camera bij poort 3 is al "
     'weken kapot. <img src=x onerror="window.__pwned=1">'
@@ -36,42 +40,11 @@ RESULT_SHOWS = """(expected) => {
 }"""
 
 
-def create_employee(data_dir: Path) -> None:
-    """An admin and one employee with a known password, straight into the app's database."""
-    storage = open_storage(get_settings())
-    try:
-        admin = accounts.create_first_admin(
-            storage, email=ADMIN_EMAIL, name="Anne Beheer", password=ADMIN_PASSWORD
-        )
-        accounts.create_user(
-            storage,
-            admin,
-            email=EMPLOYEE_EMAIL,
-            name="Piet Operator",
-            role="employee",
-            department="Productie",
-            password=EMPLOYEE_PASSWORD,
-        )
-    finally:
-        storage.dispose()
-
-
-def settle(page) -> None:
-    page.wait_for_function(
-        "() => !document.querySelector('[data-stale=\"true\"]')"
-        " && !document.querySelector('[data-testid=\"stStatusWidgetRunningIcon\"]')"
-    )
-
-
 def sign_in_to_self_check(page, url: str) -> None:
     page.goto(url)
-    page.get_by_role("heading", name=t("signin.title", "nl"), exact=True).wait_for()
-    settle(page)
-    page.get_by_label(t("common.email", "nl"), exact=True).fill(EMPLOYEE_EMAIL)
-    page.get_by_label(t("common.password", "nl"), exact=True).fill(EMPLOYEE_PASSWORD)
-    page.get_by_role("button", name=t("signin.submit", "nl"), exact=True).click()
+    sign_in(page, EMPLOYEE_EMAIL, EMPLOYEE_PASSWORD)
     # The self-check is an employee's start page.
-    page.get_by_role("heading", name=t("employee.self_check.title", "nl"), exact=True).wait_for()
+    heading(page, nl("employee.self_check.title")).wait_for()
     settle(page)
 
 
@@ -89,7 +62,7 @@ def check_post(page, text: str, timeout_ms: float = 60_000) -> float:
 def running_app(data_dir: Path):
     from .conftest import start_app
 
-    create_employee(data_dir)
+    create_accounts(EMPLOYEE)
     with start_app(data_dir) as running:
         yield running.url
 

@@ -6,19 +6,16 @@ import re
 
 import pytest
 
-from app import accounts
-from app.config import get_settings
-from app.i18n import t
-from app.storage import open_storage
 from training import load_modules
 from training.schema import WhatDoYouDo
 
-from .test_first_journey import (
-    ADMIN_EMAIL,
-    ADMIN_PASSWORD,
+from .journey import (
+    EMPLOYEE,
     EMPLOYEE_EMAIL,
     EMPLOYEE_PASSWORD,
     button,
+    create_accounts,
+    nl,
     settle,
     sign_in,
 )
@@ -28,32 +25,9 @@ pytestmark = pytest.mark.browser
 MODULE = "ondermijning"
 
 
-def nl(key: str, **params: object) -> str:
-    return t(key, "nl", **params)
-
-
 def keyed(page, key: str):
     """The element Streamlit marks with the widget or container key (dots become dashes)."""
     return page.locator(".st-key-" + re.sub(r"[^a-zA-Z0-9_-]", "-", key))
-
-
-def create_employee() -> None:
-    storage = open_storage(get_settings())
-    try:
-        admin = accounts.create_first_admin(
-            storage, email=ADMIN_EMAIL, name="Anne Beheer", password=ADMIN_PASSWORD
-        )
-        accounts.create_user(
-            storage,
-            admin,
-            email=EMPLOYEE_EMAIL,
-            name="Piet Operator",
-            role="employee",
-            department="Productie",
-            password=EMPLOYEE_PASSWORD,
-        )
-    finally:
-        storage.dispose()
 
 
 def right_indexes(exercise) -> list[int]:
@@ -77,7 +51,7 @@ def answer(page, exercise) -> None:
 
 
 def test_employee_completes_module_one(page, app_url):
-    create_employee()
+    create_accounts(EMPLOYEE)
     module = next(m for m in load_modules() if m.id == MODULE)
     page.goto(app_url)
     sign_in(page, EMPLOYEE_EMAIL, EMPLOYEE_PASSWORD)
