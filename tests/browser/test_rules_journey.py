@@ -7,17 +7,17 @@ import re
 
 import pytest
 
-from app import accounts
 from app.config import get_settings
 from app.storage import open_storage
 from exposure.conduct import RuleSet
 
 from .conftest import start_app
 from .journey import (
-    ADMIN_EMAIL,
+    EMPLOYEE,
     EMPLOYEE_EMAIL,
     EMPLOYEE_PASSWORD,
     button,
+    create_accounts,
     heading,
     nl,
     settle,
@@ -50,24 +50,8 @@ def sign_in_as(page, email: str) -> None:
 
 
 def test_hr_publishes_rules_that_an_employee_acknowledges(page, data_dir):
+    create_accounts((HR_EMAIL, "Hanna Personeel", "hr", "HR"), EMPLOYEE, admin_password=PASSWORD)
     storage = open_storage(get_settings())
-    admin = accounts.create_first_admin(
-        storage, email=ADMIN_EMAIL, name="Anne Beheer", password=PASSWORD
-    )
-    for email, name, role, department in (
-        (HR_EMAIL, "Hanna Personeel", "hr", "HR"),
-        (EMPLOYEE_EMAIL, "Piet Operator", "employee", "Productie"),
-    ):
-        accounts.create_user(
-            storage,
-            admin,
-            email=email,
-            name=name,
-            role=role,
-            department=department,
-            password=PASSWORD,
-            lang="nl",
-        )
     employee = storage.get_user_by_email(EMPLOYEE_EMAIL)
 
     with start_app(data_dir) as app:
