@@ -67,7 +67,7 @@ _MIN_MARKED_SHARE = 0.5
 
 
 @dataclass(frozen=True)
-class Warning_:
+class LintWarning:
     source: str
     line: int
     check: str
@@ -81,7 +81,7 @@ def _norm(text: str) -> str:
     return " ".join(text.lower().split())
 
 
-def boundary_warnings(post: CorpusPost) -> list[Warning_]:
+def boundary_warnings(post: CorpusPost) -> list[LintWarning]:
     out = []
     for span in post.spans:
         piece = post.text[span.start : span.end]
@@ -89,7 +89,7 @@ def boundary_warnings(post: CorpusPost) -> list[Warning_]:
         first = lowered.split(" ", 1)[0]
         if first in _KEPT_OUTSIDE and not lowered.startswith(_FIXED_STARTS):
             out.append(
-                Warning_(
+                LintWarning(
                     post.source, post.line, "start", f"{piece!r} {span.label} starts with {first!r}"
                 )
             )
@@ -97,7 +97,7 @@ def boundary_warnings(post: CorpusPost) -> list[Warning_]:
             piece.endswith(".") and not _ABBREVIATION_END.search(piece)
         ):
             out.append(
-                Warning_(
+                LintWarning(
                     post.source, post.line, "end", f"{piece!r} {span.label} ends in punctuation"
                 )
             )
@@ -123,7 +123,7 @@ def _bare_occurrences(post: CorpusPost, phrase: str) -> list[int]:
     return starts
 
 
-def unmarked_warnings(posts: Sequence[CorpusPost], marked: dict[str, Counter]) -> list[Warning_]:
+def unmarked_warnings(posts: Sequence[CorpusPost], marked: dict[str, Counter]) -> list[LintWarning]:
     candidates = {
         phrase: labels
         for phrase, labels in marked.items()
@@ -144,7 +144,7 @@ def unmarked_warnings(posts: Sequence[CorpusPost], marked: dict[str, Counter]) -
         label, count = labels.most_common(1)[0]
         for post in where:
             out.append(
-                Warning_(
+                LintWarning(
                     post.source,
                     post.line,
                     "unmarked",
@@ -154,7 +154,7 @@ def unmarked_warnings(posts: Sequence[CorpusPost], marked: dict[str, Counter]) -
     return out
 
 
-def rule_warnings(posts: Sequence[CorpusPost]) -> list[Warning_]:
+def rule_warnings(posts: Sequence[CorpusPost]) -> list[LintWarning]:
     """Rule findings that no span touches, and goods or organisations inside LOGISTICS."""
     from exposure.evaluation import predict
     from exposure.pipeline import build_rule_pipeline
@@ -175,7 +175,7 @@ def rule_warnings(posts: Sequence[CorpusPost]) -> list[Warning_]:
                 )
                 if label in ("GOODS", "ORG") and inside_logistics:
                     out.append(
-                        Warning_(
+                        LintWarning(
                             post.source,
                             post.line,
                             "swallow",
@@ -187,7 +187,7 @@ def rule_warnings(posts: Sequence[CorpusPost]) -> list[Warning_]:
                     continue  # benign posts are judged by their writer, not by the rules
                 if not any(s.start < end and start < s.end for s in post.spans):
                     out.append(
-                        Warning_(
+                        LintWarning(
                             post.source, post.line, "rule", f"rules find {label} {piece!r}, no span"
                         )
                     )
@@ -203,7 +203,7 @@ def conflicts(marked: dict[str, Counter], limit: int = 40) -> list[str]:
     ]
 
 
-def lint(paths: Sequence[Path], with_rules: bool = True) -> tuple[list[Warning_], list[str]]:
+def lint(paths: Sequence[Path], with_rules: bool = True) -> tuple[list[LintWarning], list[str]]:
     posts = [post for path in paths for post in parse_file(path)]
     marked = marked_phrases(posts)
     warnings = [w for post in posts for w in boundary_warnings(post)]
