@@ -116,6 +116,44 @@ LEVERAGE   Personal vulnerabilities criminals exploit (debts, gambling, urgent
 
 Spans always cover whole words: never "[[operator|ROLE]]s"; write "[[operators|ROLE]]".
 
+Settled cases
+-------------
+Cases that writers read differently until they were settled; the rules above win
+where these seem to disagree.
+S1. Subject pronouns stay outside every span, also before a grudge:
+    ze [[kunnen allemaal de pot op|LEVERAGE]], my [[boss is a clown|LEVERAGE]].
+S2. A demonstrative that belongs to a time stays inside SCHEDULE:
+    [[deze week nachtdienst|SCHEDULE]], [[this weekend on call|SCHEDULE]].
+S3. Staffing as a weakness (too few guards or operators) is SECURITY:
+    [['s nachts maar één bewaker|SECURITY]]. How many colleagues work together
+    is SCHEDULE: [[met z'n tweeën tot 06:00|SCHEDULE]]. A guard's job title is ROLE.
+S4. A tank, silo or berth without named contents is SITE ([[tank T-112|SITE]]);
+    with quantity and substance it is one GOODS span. The vehicle that carries
+    goods is LOGISTICS, never inside GOODS: [[tanker|LOGISTICS]] with
+    [[30,000 litres of methanol|GOODS]].
+S5. A credential with its weakness: the credential alone is ACCESS
+    ([[password for the crane PC|ACCESS]] is on a post-it). A weakness of the access
+    control itself is one SECURITY span:
+    [[contractor badges are never deactivated|SECURITY]].
+S6. A measure with its weakness runs to the end of the clause that states the
+    weakness, not over asides such as "volgens mij", "lol", "I think".
+S7. "kantine", "keet", "canteen", "on site", "op het terrein" stay unmarked.
+S8. Turnarounds and stops with their timing are SCHEDULE:
+    [[3 weken turnaround|SCHEDULE]]. Leave and absence with their timing are one
+    SCHEDULE span: [[on leave from the 22nd|SCHEDULE]], [[ziekteverlof tot eind mei|SCHEDULE]].
+S9. A time that says when someone works joins the shift word next to it:
+    [[on my own Wednesday until 06:00|SCHEDULE]], [[elke nacht van 22 tot 6|SCHEDULE]].
+S10. Without goods or an organisation in between, the ship or vehicle phrase runs
+    on over its verb to the time and destination, and a gate, jetty or dock it
+    goes to is inside when it follows the verb directly:
+    [[MT Fivel Trader leaves for Antwerp tonight at 23:00|LOGISTICS]],
+    [[deliveries go through the back gate from monday|LOGISTICS]].
+    A place in its own clause is SITE.
+S11. Long posts are annotated as fully as short ones: every private first name is
+    PERSON, every company in a work relation ORG, every workplace town SITE.
+S12. A span does not end right before a full stop when its last word is a single
+    capital or an abbreviation ("ploeg C."): the tokenizer glues the stop to it.
+
 Benign posts (no markup) include hard negatives that use trigger words innocently:
 school gate, night sky, a shell on the beach, a pass in football, a tank top, a
 container garden, a ship in a bottle, a night out, the gate of a castle, a festival
