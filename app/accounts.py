@@ -19,6 +19,8 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 
 from app.config import Settings
 from app.storage import (
+    CERTIFICATE_VALID_MONTHS_RANGE,
+    CERTIFICATE_WARN_DAYS_RANGE,
     MIN_GROUP_SIZE_CEILING,
     MIN_GROUP_SIZE_FLOOR,
     RETENTION_DAYS_RANGE,
@@ -481,6 +483,14 @@ _SETTING_ERRORS = {
         "accounts.invalid_min_group_size",
         (MIN_GROUP_SIZE_FLOOR, MIN_GROUP_SIZE_CEILING),
     ),
+    "certificate_valid_months": (
+        "accounts.invalid_certificate_valid_months",
+        CERTIFICATE_VALID_MONTHS_RANGE,
+    ),
+    "certificate_warn_days": (
+        "accounts.invalid_certificate_warn_days",
+        CERTIFICATE_WARN_DAYS_RANGE,
+    ),
 }
 
 
@@ -505,3 +515,13 @@ def set_retention_days(storage: Storage, actor: User, days: int) -> int:
 def set_min_group_size(storage: Storage, actor: User, n: int) -> int:
     """Smallest group HR sees aggregated figures for: at least 5 (admin only)."""
     return _set_int_setting(storage, actor, "min_group_size", n)
+
+
+def set_certificate_valid_months(storage: Storage, actor: User, months: int) -> int:
+    """How long a training certificate is valid: 1 to 60 months (admin only)."""
+    return _set_int_setting(storage, actor, "certificate_valid_months", months)
+
+
+def set_certificate_warn_days(storage: Storage, actor: User, days: int) -> int:
+    """How many days before expiry a certificate is announced: 1 to 180 (admin only)."""
+    return _set_int_setting(storage, actor, "certificate_warn_days", days)

@@ -413,6 +413,41 @@ def test_retention_and_group_size_settings(storage: Storage, admin: User, render
     assert (storage.retention_days(), storage.min_group_size()) == (90, 5)
 
 
+def test_certificate_settings_are_admin_only_checked_and_audited(
+    storage: Storage, admin: User, rendered
+) -> None:
+    assert accounts.set_certificate_valid_months(storage, admin, 24) == 24
+    assert accounts.set_certificate_warn_days(storage, admin, " 14 ") == 14
+    entry = storage.list_audit(action="settings_changed")[0]
+    assert (entry.target, entry.detail) == ("certificate_warn_days", "30 -> 14")
+
+    for call, value, key in [
+        (
+            accounts.set_certificate_valid_months,
+            0,
+            "accounts.invalid_certificate_valid_months",
+        ),
+        (
+            accounts.set_certificate_valid_months,
+            61,
+            "accounts.invalid_certificate_valid_months",
+        ),
+        (
+            accounts.set_certificate_warn_days,
+            "veel",
+            "accounts.invalid_certificate_warn_days",
+        ),
+        (accounts.set_certificate_warn_days, 181, "accounts.invalid_certificate_warn_days"),
+    ]:
+        error = error_of(call, storage, admin, value)
+        assert error.key == key
+        assert str(error.params["max"]) in rendered(key, error.params)["nl"]
+    hr = make_employee(storage, admin, email="hr@noordchem.example", role="hr")
+    error_of(accounts.set_certificate_valid_months, storage, hr, 6)
+    assert storage.get_setting("certificate_valid_months") == "24"
+    assert storage.get_setting("certificate_warn_days") == "14"
+
+
 def test_failed_sign_ins_with_made_up_emails_are_logged_up_to_a_cap(
     storage: Storage, monkeypatch: pytest.MonkeyPatch
 ) -> None:

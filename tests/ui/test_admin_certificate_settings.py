@@ -87,7 +87,7 @@ def test_an_out_of_range_value_is_refused_with_a_message(
     session.at.number_input(key=MONTHS_KEY).set_value(high + 1)
     session.click(t("admin_settings.save", "nl"))
 
-    refusal = t("admin_settings.invalid_certificate_valid_months", "nl", min=low, max=high)
+    refusal = t("accounts.invalid_certificate_valid_months", "nl", min=low, max=high)
     assert session.shows(refusal)
     assert not session.shows(t("admin_settings.saved", "nl"))
     assert app_storage.get_setting("certificate_valid_months") == str(DEFAULT_VALID_MONTHS)

@@ -12,7 +12,6 @@ from app.storage import (
     MIN_GROUP_SIZE_CEILING,
     MIN_GROUP_SIZE_FLOOR,
     RETENTION_DAYS_RANGE,
-    InvalidSetting,
 )
 from app.ui import components, training_certificates
 
@@ -21,15 +20,6 @@ lang, actor, storage = ctx.lang, ctx.user, ctx.storage
 
 VALID_MONTHS = training_certificates.VALID_MONTHS_SETTING
 WARN_DAYS = training_certificates.WARN_DAYS_SETTING
-
-
-def save_certificate_setting(key: str, value: int) -> None:
-    """Store one certificate setting as accounts does for the others: admin only,
-    range-checked by storage (InvalidSetting), and written to the audit log."""
-    admin = accounts.require_admin(storage, actor)
-    before = storage.get_setting(key)
-    storage.set_setting(key, value)
-    storage.audit(admin, "settings_changed", target=key, detail=f"{before} -> {value}")
 
 
 st.title(t("admin_settings.title", lang))
@@ -102,18 +92,11 @@ if saved:
         if int(group) != current_group:
             accounts.set_min_group_size(storage, actor, int(group))
         if str(int(months)) != stored_text[VALID_MONTHS]:
-            save_certificate_setting(VALID_MONTHS, int(months))
+            accounts.set_certificate_valid_months(storage, actor, int(months))
         if str(int(warn)) != stored_text[WARN_DAYS]:
-            save_certificate_setting(WARN_DAYS, int(warn))
+            accounts.set_certificate_warn_days(storage, actor, int(warn))
     except AccountError as exc:
         components.show_account_error(exc, lang)
-    except InvalidSetting as exc:
-        message = (
-            "admin_settings.invalid_certificate_valid_months"
-            if exc.key == VALID_MONTHS
-            else "admin_settings.invalid_certificate_warn_days"
-        )
-        st.error(t(message, lang, min=exc.low, max=exc.high))
     else:
         components.flash("success", t("admin_settings.saved", lang))
         st.rerun()
