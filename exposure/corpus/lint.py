@@ -31,7 +31,7 @@ _KEPT_OUTSIDE = frozenset(
     "om aan the a an my our your his her their i they he she am are at on to".split()
 )
 # G3 fixed expressions whose first word stays in the span.
-_FIXED_STARTS = (
+FIXED_STARTS = (
     "op vakantie",
     "op reis",
     "op non-actief",
@@ -87,7 +87,7 @@ def boundary_warnings(post: CorpusPost) -> list[LintWarning]:
         piece = post.text[span.start : span.end]
         lowered = _norm(piece)
         first = lowered.split(" ", 1)[0]
-        if first in _KEPT_OUTSIDE and not lowered.startswith(_FIXED_STARTS):
+        if first in _KEPT_OUTSIDE and not lowered.startswith(FIXED_STARTS):
             out.append(
                 LintWarning(
                     post.source, post.line, "start", f"{piece!r} {span.label} starts with {first!r}"
