@@ -23,7 +23,7 @@ from exposure.scanner import Scanner
 from exposure.sources import load_personas
 from exposure.sources.limits import DEFAULT_FETCH_LIMIT, MAX_ARCHIVE_BYTES, MAX_FETCH_LIMIT, MB
 
-EXPORT_TYPES = ["zip", "json", "js", "csv", "jsonl", "tar", "gz", "tgz", "txt"]
+EXPORT_TYPES = ["zip", "json", "js", "csv", "jsonl", "tar", "gz", "tgz", "txt", "car"]
 SOURCES = ("sample", "export", "account")
 PLATFORMS = ("mastodon", "bluesky")
 MAX_SOURCE_CHARS = 64  # what storage keeps as the scan's source

@@ -13,7 +13,15 @@ import re
 from dataclasses import dataclass
 from typing import BinaryIO
 
-from exposure.sources import facebook, instagram, linkedin, mastodon_archive, tabular, twitter
+from exposure.sources import (
+    bluesky_car,
+    facebook,
+    instagram,
+    linkedin,
+    mastodon_archive,
+    tabular,
+    twitter,
+)
 from exposure.sources.archive import (
     ArchiveListing,
     is_gzip,
@@ -136,8 +144,9 @@ def _read_any(raw: bytes, ctx: _Context) -> str:
         return _read_archive(open_zip(raw, ctx.name), ctx)
     if is_gzip(raw) or is_tar(raw):
         return _read_archive(open_tar(raw, ctx.name, keep_in_archive), ctx)
-    if looks_like_car(raw):
-        raise SourceError("sources.bluesky_car", name=ctx.name)
+    if looks_like_car(raw) or ctx.name.lower().endswith(".car"):
+        bluesky_car.parse_car(raw, ctx.name, ctx.out)
+        return bluesky_car.PLATFORM
     try:
         text = ctx.out.text_of(ctx.name, raw)
     except SourceError as err:

@@ -12,12 +12,14 @@ from collections.abc import Mapping
 ACCEPTED_NL = (
     "een X/Twitter-archief (.zip of data/tweets.js), een Facebook-export (your_posts*.json), "
     "een Instagram-export (posts_1.json), LinkedIn Shares.csv, een Mastodon-archief "
-    "(.tar.gz of outbox.json), of een CSV- of JSONL-bestand met een kolom '{text_column}'"
+    "(.tar.gz of outbox.json), een Bluesky-repository (.car), "
+    "of een CSV- of JSONL-bestand met een kolom '{text_column}'"
 )
 ACCEPTED_EN = (
     "an X/Twitter archive (.zip or data/tweets.js), a Facebook export (your_posts*.json), "
     "an Instagram export (posts_1.json), LinkedIn Shares.csv, a Mastodon archive "
-    "(.tar.gz or outbox.json), or a CSV or JSONL file with a column '{text_column}'"
+    "(.tar.gz or outbox.json), a Bluesky repository (.car), "
+    "or a CSV or JSONL file with a column '{text_column}'"
 )
 
 # key -> {"nl": template, "en": template}; templates use str.format fields.
@@ -39,11 +41,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         + ACCEPTED_EN
         + ".",
     },
-    "sources.bluesky_car": {
-        "nl": "{name} is een Bluesky-repository (.car); die kunnen we niet lezen. "
-        "Haal je openbare Bluesky-account op in plaats daarvan.",
-        "en": "{name} is a Bluesky repository export (.car), which cannot be read here. "
-        "Fetch your public Bluesky account instead.",
+    "sources.bluesky_car_damaged": {
+        "nl": "{name} lijkt een Bluesky-repository (.car), maar is beschadigd of onvolledig. "
+        "Download de export opnieuw via Instellingen > Account > Export my data.",
+        "en": "{name} looks like a Bluesky repository (.car) but is damaged or incomplete. "
+        "Download the export again under Settings > Account > Export my data.",
     },
     "sources.wrong_x_file": {
         "nl": "{name} komt uit een X-archief, maar bevat niet je berichten. "
@@ -303,6 +305,7 @@ SKIP_REASONS: dict[str, dict[str, str]] = {
     "boost": {"nl": "boosts", "en": "boosts"},
     "repost": {"nl": "reposts", "en": "reposts"},
     "direct": {"nl": "directe berichten", "en": "direct messages"},
+    "reply": {"nl": "antwoorden op anderen", "en": "replies"},
     "no_text": {"nl": "berichten zonder tekst", "en": "posts without text"},
     "duplicate": {"nl": "dubbele berichten", "en": "duplicate posts"},
     "malformed": {"nl": "onleesbare onderdelen", "en": "unreadable items"},

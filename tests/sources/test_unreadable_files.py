@@ -18,7 +18,11 @@ from exposure.sources.limits import MAX_FILE_BYTES
         ("photo.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01" + bytes(200), "sources.not_text"),
         ("notes.txt", b"Boodschappen: melk, brood, kaas", "sources.unknown_format"),
         ("outbox.json", b'{"hello": "world", "n": 3}', "sources.unknown_format"),
-        ("repo.car", b"\x3a\xa2eroots\x81\xd8*X%\x00\x01qgversion\x01", "sources.bluesky_car"),
+        (
+            "repo.car",
+            b"\x3a\xa2eroots\x81\xd8*X%\x00\x01qgversion\x01",
+            "sources.bluesky_car_damaged",
+        ),
     ],
 )
 def test_unreadable_input_gets_its_own_message(name, data, key):
@@ -35,7 +39,7 @@ def test_unknown_format_lists_the_accepted_formats_in_both_languages():
 
     for lang in ("en", "nl"):
         text = caught.value.text(lang)
-        for fmt in ("tweets.js", "your_posts", "posts_1.json", "Shares.csv", "outbox.json"):
+        for fmt in ("tweets.js", "your_posts", "posts_1.json", "Shares.csv", "outbox.json", ".car"):
             assert fmt in text
 
 

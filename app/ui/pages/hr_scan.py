@@ -17,7 +17,7 @@ ctx = components.page_context("hr-scan")
 lang, actor, storage = ctx.lang, ctx.user, ctx.storage
 
 SOURCES = ("sample", "upload")
-UPLOAD_TYPES = ["csv", "jsonl", "json", "js", "txt", "zip", "gz", "tgz", "tar"]
+UPLOAD_TYPES = ["csv", "jsonl", "json", "js", "txt", "zip", "gz", "tgz", "tar", "car"]
 
 
 def risk_name(level: str) -> str:
