@@ -35,7 +35,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="read posts from a platform export or a CSV/JSONL file",
         description=(
             "Read posts from an X/Twitter archive, a Facebook or Instagram JSON export, "
-            "LinkedIn Shares.csv, a Mastodon archive, or a CSV/JSONL file, and print them."
+            "LinkedIn Shares.csv, a Mastodon archive, a Bluesky repository (.car), "
+            "or a CSV/JSONL file, and print them."
         ),
         epilog="Exit codes: 0 read, 1 could not be read.",
     )
