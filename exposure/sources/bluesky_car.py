@@ -70,7 +70,7 @@ def parse_car(data: bytes, name: str, out: PostCollector) -> None:
         raise SourceError("sources.bluesky_car_damaged", name=name)
     did = _str(commit.get("did"))
     entries = _tree_entries(blocks, commit["data"], set())
-    posts = [(key, link) for key, link in entries if key.split("/", 1)[0] == POST_COLLECTION]
+    posts = [(key, link) for key, link in entries if key.startswith(f"{POST_COLLECTION}/")]
     total = len(posts)
     for done, (key, link) in enumerate(posts, start=1):
         out.report(done, total)
