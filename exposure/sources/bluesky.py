@@ -48,6 +48,25 @@ def _opted_out(author: object) -> bool:
     return any(isinstance(label, dict) and label.get("val") == OPT_OUT_LABEL for label in labels)
 
 
+def post_id(uri: str) -> str:
+    """A post's id from its at:// URI: the same for the public fetch and a .car export."""
+    return f"bluesky-{uri}"
+
+
+def post_url(profile: str, uri: str) -> str:
+    """The post's page on bsky.app; `profile` is a handle or a DID."""
+    rkey = uri.rstrip("/").rsplit("/", 1)[-1]
+    return f"https://bsky.app/profile/{profile}/post/{rkey}"
+
+
+def record_lang(record: dict) -> str | None:
+    """The first usable language the author tagged the post record with."""
+    langs = record.get("langs")
+    if not isinstance(langs, list):
+        return None
+    return next((normalise_lang(x) for x in langs if normalise_lang(x)), None)
+
+
 def item_to_post(item: dict) -> Post | None:
     """A Post from one feed item, or None for a repost or an item without text."""
     reason = item.get("reason")
@@ -63,20 +82,13 @@ def item_to_post(item: dict) -> Post | None:
         return None
     author = post.get("author") if isinstance(post.get("author"), dict) else {}
     handle = author.get("handle") if isinstance(author.get("handle"), str) else None
-    langs = record.get("langs")
-    lang = (
-        next((normalise_lang(x) for x in langs if normalise_lang(x)), None)
-        if isinstance(langs, list)
-        else None
-    )
-    rkey = uri.rstrip("/").rsplit("/", 1)[-1]
     return Post(
-        id=f"bluesky-{uri}",
+        id=post_id(uri),
         text=text,
-        lang=lang,
+        lang=record_lang(record),
         platform="bluesky",
         created_at=parse_iso(record.get("createdAt")),
-        url=f"https://bsky.app/profile/{handle}/post/{rkey}" if handle else None,
+        url=post_url(handle, uri) if handle else None,
         author=f"@{handle}" if handle else author.get("did"),
     )
 

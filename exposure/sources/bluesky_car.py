@@ -15,9 +15,10 @@ from collections.abc import Iterator
 
 import libipld
 
+from exposure.sources.bluesky import post_id, post_url, record_lang
 from exposure.sources.dates import parse_iso
 from exposure.sources.messages import SourceError
-from exposure.sources.results import PostCollector, normalise_lang
+from exposure.sources.results import PostCollector
 
 PLATFORM = "bluesky"
 POST_COLLECTION = "app.bsky.feed.post"
@@ -92,16 +93,14 @@ def parse_car(data: bytes, name: str, out: PostCollector) -> None:
         created_at = parse_iso(published)
         if created_at is None and published is not None:
             out.bad_date()
-        langs = record.get("langs") if isinstance(record.get("langs"), list) else []
-        lang = next((normalise_lang(x) for x in langs if normalise_lang(x)), None)
-        rkey = key.split("/", 1)[1]
-        uri = f"at://{did}/{POST_COLLECTION}/{rkey}" if did else None
+        # Without the owner's DID there is no at:// URI; the key still tells posts apart.
+        uri = f"at://{did}/{key}" if did else key
         out.add(
-            id=f"bluesky-{uri}" if uri else f"bluesky-{key}",
+            id=post_id(uri),
             text=text,
             platform=PLATFORM,
-            lang=lang,
+            lang=record_lang(record),
             created_at=created_at,
-            url=f"https://bsky.app/profile/{did}/post/{rkey}" if did else None,
+            url=post_url(did, uri) if did else None,
             author=did,
         )
