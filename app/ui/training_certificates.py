@@ -10,7 +10,14 @@ import logging
 from collections.abc import Sequence
 from datetime import date
 
-from app.storage import CertificateRecord, DuplicateCertificateCode, Storage, User
+from app.storage import (
+    CERTIFICATE_VALID_MONTHS_RANGE,
+    CERTIFICATE_WARN_DAYS_RANGE,
+    CertificateRecord,
+    DuplicateCertificateCode,
+    Storage,
+    User,
+)
 from training import (
     Certificate,
     LearnerProgress,
@@ -26,8 +33,8 @@ _LOG = logging.getLogger(__name__)
 
 VALID_MONTHS_SETTING = "certificate_valid_months"
 WARN_DAYS_SETTING = "certificate_warn_days"
-VALID_MONTHS_RANGE = (1, 60)
-WARN_DAYS_RANGE = (1, 180)
+VALID_MONTHS_RANGE = CERTIFICATE_VALID_MONTHS_RANGE
+WARN_DAYS_RANGE = CERTIFICATE_WARN_DAYS_RANGE
 _ISSUE_TRIES = 5  # a fresh random code colliding even twice is practically impossible
 
 
