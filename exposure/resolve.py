@@ -30,13 +30,30 @@ NER_CHECKS_PATH = Path(__file__).resolve().parent.parent / "data" / "scanner" / 
 _EDGE = re.compile(r"^[\w#@€£].*(?:\w|\b\w\.)$|^\w$", re.DOTALL)
 
 
+_SETTINGS_KEYS = frozenset({"standalone_labels", "preferred_labels", "max_words"})
+
+
 @lru_cache(maxsize=1)
 def _ner_config() -> tuple[dict[str, re.Pattern[str]], frozenset[str] | None, frozenset[str]]:
-    data = yaml.safe_load(NER_CHECKS_PATH.read_text(encoding="utf-8")) or {}
-    standalone = data.pop("standalone_labels", None)
-    preferred = frozenset(data.pop("preferred_labels", None) or ())
-    checks = {label: re.compile(pattern, re.IGNORECASE) for label, pattern in data.items()}
+    data = _ner_data()
+    standalone = data.get("standalone_labels")
+    preferred = frozenset(data.get("preferred_labels") or ())
+    checks = {
+        label: re.compile(pattern, re.IGNORECASE)
+        for label, pattern in data.items()
+        if label not in _SETTINGS_KEYS
+    }
     return checks, frozenset(standalone) if standalone is not None else None, preferred
+
+
+@lru_cache(maxsize=1)
+def _ner_data() -> dict:
+    return yaml.safe_load(NER_CHECKS_PATH.read_text(encoding="utf-8")) or {}
+
+
+@lru_cache(maxsize=1)
+def _max_words() -> dict[str, int]:
+    return {label: int(n) for label, n in (_ner_data().get("max_words") or {}).items()}
 
 
 def _ner_checks() -> dict[str, re.Pattern[str]]:
@@ -50,6 +67,7 @@ def ner_may_add(label: str) -> bool:
 
 
 _SYMBOL = re.compile(r"[^\w\s.,:;'’\-/€£#@&()+%]")
+# Longest NER span, in words, for labels without their own limit in ner_checks.yaml.
 MAX_NER_WORDS = 6
 # Words a span never starts or ends with (annotation guideline G2): a model span
 # that does has run on into the sentence ("donderdag komt er een").
@@ -68,7 +86,7 @@ def plausible_ner(text: str, label: str) -> bool:
     if words[0] in _EDGE_WORDS or words[-1] in _EDGE_WORDS:
         return False
     # Emoji and other symbols never sit inside a detail; long model spans have run on.
-    if _SYMBOL.search(text) or len(words) > MAX_NER_WORDS:
+    if _SYMBOL.search(text) or len(words) > _max_words().get(label, MAX_NER_WORDS):
         return False
     # "alert(1" in pasted markup: a detail never leaves a bracket open.
     if text.count("(") != text.count(")"):

@@ -147,3 +147,12 @@ def test_model_spans_inside_pasted_markup_are_dropped(with_config: SetConfig) ->
     ner = [Candidate(19, 26, "SITE", "ner"), Candidate(20, 27, "SITE", "ner")]
     with_config(standalone={"SITE"})
     assert resolve([], ner, text=text) == []
+
+
+def test_span_length_limit_follows_the_label() -> None:
+    # A shipment with its time and berth is one detail; a site never runs that long.
+    assert plausible_ner("MT Wadden Pride komt om 01:00 aan steiger 4", "LOGISTICS")
+    assert not plausible_ner("Terminal Oost komt om 01:00 aan steiger 4", "SITE")
+    assert plausible_ner("bewaking loopt maar 1x per nacht een ronde", "SECURITY")
+    too_long = "tankwagens rijden elke nacht vanaf de A7 via de achterste poort naar hal 2"
+    assert not plausible_ner(too_long, "LOGISTICS")
