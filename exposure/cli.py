@@ -12,7 +12,7 @@ import importlib
 import sys
 
 SUBCOMMAND_MODULES = (
-    "exposure.scan_cli",  # scan, evaluate
+    "exposure.scan_cli",  # scan, evaluate, agreement, train
     "exposure.sources.cli",  # import, fetch
     "exposure.conduct.cli",  # rules propose
 )

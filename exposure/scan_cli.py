@@ -1,8 +1,9 @@
-"""`python -m exposure scan | evaluate | train`: the scanner's batch commands.
+"""`python -m exposure scan | evaluate | agreement | train`: the scanner's batch commands.
 
 scan      PATH|- --format jsonl|csv|table [--profile FILE] [--lang auto|nl|en]
           [--dossier] [--ui-lang nl|en]
 evaluate  [--split test|dev] [--lang nl|en|all] [--profile FILE]
+agreement [--file FILE]
 train     [--lang nl|en|all]
 
 Exit codes of scan: 0 all input scanned; 1 some lines were skipped (each named
@@ -48,6 +49,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     evaluate.add_argument("--lang", choices=("nl", "en", "all"), default="all")
     evaluate.add_argument("--profile", help="company profile YAML (default: the sample profile)")
     evaluate.set_defaults(func=run_evaluate)
+
+    agreement = subparsers.add_parser(
+        "agreement",
+        help="how far two annotators agree on dev posts, and the scanner against each",
+    )
+    agreement.add_argument(
+        "--file", help="second annotation in corpus markup (default: the shipped dev sample)"
+    )
+    agreement.set_defaults(func=run_agreement)
 
     train = subparsers.add_parser(
         "train", help="train the NER and save the pipelines to data/model/<lang>/"
@@ -284,6 +294,50 @@ def run_evaluate(args: argparse.Namespace) -> int:
     print()
     rate = flagged / benign if benign else 0.0
     print(f"benign posts flagged medium/high: {flagged}/{benign} ({rate:.1%})")
+    return EXIT_OK
+
+
+# -- agreement --------------------------------------------------------------
+
+
+def run_agreement(args: argparse.Namespace) -> int:
+    from exposure.agreement import AGREEMENT_FILE, format_agreement, load_sample, score_pairs
+    from exposure.corpus.markup import MarkupError
+    from exposure.evaluation import predict
+    from exposure.pipeline import load_pipeline
+
+    path = Path(args.file) if args.file else AGREEMENT_FILE
+    try:
+        sample = load_sample(path)
+    except FileNotFoundError as exc:
+        print(f"{exc.filename} not found", file=sys.stderr)
+        return EXIT_UNUSABLE
+    except (MarkupError, UnicodeDecodeError) as exc:
+        print(f"{path}: {exc}", file=sys.stderr)
+        return EXIT_UNUSABLE
+    if not sample.rows:
+        print(f"{path}: no post matches a dev post", file=sys.stderr)
+        return EXIT_UNUSABLE
+    first = [r.spans for r in sample.rows]
+    predictions: list = [None] * len(sample.rows)
+    for lang in ("nl", "en"):
+        index = [i for i, r in enumerate(sample.rows) if r.lang == lang]
+        if index:
+            preds = predict(load_pipeline(lang), [sample.rows[i].text for i in index])
+            for i, pred in zip(index, preds, strict=True):
+                predictions[i] = pred
+    annotators, annotators_lenient = score_pairs(first, sample.second)
+    versus_first, first_lenient = score_pairs(first, predictions)
+    versus_second, second_lenient = score_pairs(sample.second, predictions)
+    print(f"dev posts annotated twice: {len(sample.rows)}")
+    if sample.stale:
+        print(f"skipped {sample.stale} posts whose text no longer matches a dev post")
+    print("\nexact-span F1 (1st = corpus markup, 2nd = second annotator)")
+    print(format_agreement(annotators, versus_first, versus_second))
+    print(
+        f"\nlenient micro F1: annotators {annotators_lenient.micro.f1:.3f}, "
+        f"scanner/1st {first_lenient.micro.f1:.3f}, scanner/2nd {second_lenient.micro.f1:.3f}"
+    )
     return EXIT_OK
 
 
