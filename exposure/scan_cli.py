@@ -305,6 +305,7 @@ def run_agreement(args: argparse.Namespace) -> int:
     from exposure.corpus.markup import MarkupError
     from exposure.evaluation import predict
     from exposure.pipeline import load_pipeline
+    from exposure.profile import sample_profile
 
     path = Path(args.file) if args.file else AGREEMENT_FILE
     try:
@@ -323,7 +324,10 @@ def run_agreement(args: argparse.Namespace) -> int:
     for lang in ("nl", "en"):
         index = [i for i, r in enumerate(sample.rows) if r.lang == lang]
         if index:
-            preds = predict(load_pipeline(lang), [sample.rows[i].text for i in index])
+            # The sample profile, as `evaluate` uses: the corpus is written around it.
+            nlp = load_pipeline(lang)
+            nlp.get_pipe("exposure_profile").set_profile(sample_profile())
+            preds = predict(nlp, [sample.rows[i].text for i in index])
             for i, pred in zip(index, preds, strict=True):
                 predictions[i] = pred
     annotators, annotators_lenient = score_pairs(first, sample.second)
