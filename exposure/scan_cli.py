@@ -305,7 +305,6 @@ def run_agreement(args: argparse.Namespace) -> int:
     from exposure.corpus.markup import MarkupError
     from exposure.evaluation import predict
     from exposure.pipeline import load_pipeline
-    from exposure.profile import sample_profile
 
     path = Path(args.file) if args.file else AGREEMENT_FILE
     try:
@@ -326,7 +325,7 @@ def run_agreement(args: argparse.Namespace) -> int:
         if index:
             # The sample profile, as `evaluate` uses: the corpus is written around it.
             nlp = load_pipeline(lang)
-            nlp.get_pipe("exposure_profile").set_profile(sample_profile())
+            nlp.get_pipe("exposure_profile").set_profile(_load_profile(None))
             preds = predict(nlp, [sample.rows[i].text for i in index])
             for i, pred in zip(index, preds, strict=True):
                 predictions[i] = pred
